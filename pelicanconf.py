@@ -1,0 +1,84 @@
+"""Development settings: root-relative URLs, served from http://127.0.0.1:8000/."""
+
+SITENAME = "Everybody Serves"
+SITESUBTITLE = "Essays on customer service, at work and at home"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+PATH = "content"
+ARTICLE_PATHS = ["essays"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+IGNORE_FILES = [".#*", "topics.toml"]
+THEME = "theme"
+OUTPUT_PATH = "output"
+CACHE_PATH = "cache"
+
+# URL scheme: see the table in README.md. Pretty URLs, one folder per page.
+ARTICLE_URL = "essays/{slug}/"
+ARTICLE_SAVE_AS = "essays/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+INDEX_SAVE_AS = "index.html"
+DIRECT_TEMPLATES = ["index", "archives", "404"]
+
+# Roles and examples are this blog's taxonomy; Pelican's own ones get no pages.
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DISPLAY_CATEGORIES_ON_MENU = False
+DISPLAY_PAGES_ON_MENU = False
+DEFAULT_PAGINATION = 10
+
+# Site feeds (production gives them absolute links: see publishconf.py).
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+FEED_MAX_ITEMS = 20
+RSS_FEED_SUMMARY_ONLY = False
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Markdown: footnotes, definition lists, tables, attribute lists (all in
+# "extra"), heading ids for tables of contents.  Quotes are made smart once,
+# by typogrify, so the "smarty" extension stays off.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+# Typogrify: curly quotes, dashes, ellipses, hooks for styling "&" and opening
+# quotes.  It never touches code.  Left out: "caps", which would wrap every
+# acronym in a <span>, and "widont", whose non-breaking spaces would survive
+# into <title>, feeds and search results (CSS text-wrap handles widows).
+TYPOGRIFY = True
+TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style"]
+TYPOGRIFY_OMIT_FILTERS = ["caps", "widont"]
+
+SUMMARY_MAX_LENGTH = 50
+SLUGIFY_SOURCE = "title"
+DEFAULT_METADATA = {}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+MENUITEMS = [("About", "about/")]

@@ -1,0 +1,60 @@
+"""Build the site with Pelican so that a failed build never loses the last good one.
+
+Pelican writes into a staging folder beside the output folder; only when the
+whole build has succeeded does the staging folder take the output's place.
+Pelican runs with ``--fatal errors``: stock Pelican only logs a bad date, an
+unreadable file or a failing plugin and exits 0, which would publish a
+silently wrong site.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+class BuildFailed(Exception):
+    """Pelican stopped with an error; the previous output is untouched."""
+
+
+def build_site(
+    settings: str | Path = "pelicanconf.py",
+    *,
+    output: str | Path | None = None,
+    content: str | Path | None = None,
+    overrides: dict | None = None,
+) -> Path:
+    """Build into ``output`` (default: the settings' OUTPUT_PATH) and return it."""
+    settings = ROOT / settings
+    output = Path(output) if output else ROOT / "output"
+    staging = output.with_name(f".{output.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+
+    command = [sys.executable, "-m", "pelican", "-s", str(settings),
+               "-o", str(staging), "--fatal", "errors"]
+    if content:
+        command.insert(3, str(content))
+    for key, value in (overrides or {}).items():
+        command += ["-e", f"{key}={json.dumps(value)}"]
+
+    result = subprocess.run(command, cwd=ROOT)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"the build failed; {output} still holds the previous site")
+    _replace(output, staging)
+    return output
+
+
+def _replace(output: Path, staging: Path) -> None:
+    """Put the freshly built ``staging`` folder where ``output`` is."""
+    previous = output.with_name(f".{output.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if output.exists():
+        output.rename(previous)
+    staging.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)

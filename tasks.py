@@ -1,0 +1,102 @@
+"""Site tasks: ``invoke --list`` shows them, ``invoke --help TASK`` explains one."""
+
+import os
+import shutil
+import sys
+import webbrowser
+from pathlib import Path
+
+from invoke import task
+from invoke.exceptions import Exit
+
+from sitebuild import ROOT, BuildFailed, build_site
+
+OUTPUT = ROOT / "output"
+CACHE = ROOT / "cache"
+WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"]
+
+
+def _build(settings="pelicanconf.py", output=OUTPUT):
+    try:
+        build_site(settings, output=output)
+    except BuildFailed as error:
+        raise Exit(f"error: {error}", code=1) from None
+
+
+@task
+def build(c):
+    """Build the development site into output/."""
+    _build()
+
+
+@task
+def clean(c):
+    """Remove the built site and Pelican's cache (nothing else)."""
+    for path in (OUTPUT, CACHE):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@task(pre=[clean])
+def rebuild(c):
+    """Remove output/ and the cache, then build from scratch."""
+    _build()
+
+
+@task(help={"host": "address to listen on (default 127.0.0.1)",
+            "port": "port to listen on (default 8000)",
+            "open_browser": "open the site in a browser"})
+def serve(c, host="127.0.0.1", port=8000, open_browser=False):
+    """Build the site, then serve output/ at http://HOST:PORT/ until Ctrl-C."""
+    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+
+    _build()
+
+    class Server(RootedHTTPServer):
+        allow_reuse_address = True
+
+    server = Server(str(OUTPUT), (host, int(port)), ComplexHTTPRequestHandler)
+    url = f"http://{host}:{port}/"
+    print(f"Serving {OUTPUT.name}/ at {url} (Ctrl-C to stop)", file=sys.stderr)
+    if open_browser:
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@task(help={"host": "address to listen on (default 127.0.0.1)",
+            "port": "port to listen on (default 8000)"})
+def livereload(c, host="127.0.0.1", port=8000):
+    """Serve the site and rebuild it, reloading the browser, on every change."""
+    from livereload import Server
+
+    def rebuild_quietly():
+        try:
+            build_site("pelicanconf.py", output=OUTPUT)
+        except BuildFailed as error:
+            print(f"error: {error}", file=sys.stderr)
+
+    rebuild_quietly()
+    server = Server()
+    for path in WATCHED:
+        server.watch(str(ROOT / path), rebuild_quietly)
+    server.serve(host=host, port=int(port), root=str(OUTPUT))
+
+
+@task(help={"target": "folder to write the production site to (default output/)",
+            "siteurl": "absolute address the site is published at "
+                       "(default: $SITEURL, else the one in publishconf.py)"})
+def publish(c, target=str(OUTPUT), siteurl=None):
+    """Build the production site (absolute URLs) into TARGET."""
+    if siteurl:
+        os.environ["SITEURL"] = siteurl
+    _build("publishconf.py", output=Path(target).resolve())
+
+
+@task(help={"args": "extra arguments for pytest, e.g. -k feed"})
+def test(c, args=""):
+    """Run the whole test suite."""
+    c.run(f"{sys.executable} -m pytest {args}", pty=False)

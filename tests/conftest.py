@@ -1,0 +1,77 @@
+"""Fixtures that build real sites, with the real settings and theme, and read them back."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild import ROOT, build_site
+
+
+@dataclass
+class Site:
+    """A built site, read the way a browser would ask for it."""
+
+    output: Path
+
+    def file(self, url: str) -> Path:
+        """The file a static server returns for a root-relative URL."""
+        path = self.output / url.lstrip("/")
+        return path / "index.html" if url.endswith("/") else path
+
+    def page(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.file(url).read_text(encoding="utf-8"), "html.parser")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.output.rglob("*.html"))
+
+
+def write_content(folder: Path, files: dict[str, str]) -> None:
+    """Write ``{relative path: text}`` under ``folder``, dedenting each text."""
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text).lstrip(), encoding="utf-8")
+
+
+ESSAY = dedent("""\
+    Title: A Small Kindness
+    Date: 2024-05-01 10:00
+    Author: Ann Example
+    Slug: a-small-kindness
+    Summary: One door, held open.
+
+    I held the door open for a stranger, and she said thank you.
+""")
+
+
+@pytest.fixture
+def make_site(tmp_path):
+    """Build a site from ``{path: text}`` content files in tmp_path; return a Site."""
+
+    def make(files: dict[str, str], settings: str = "pelicanconf.py") -> Site:
+        content = tmp_path / "content"
+        shutil.rmtree(content, ignore_errors=True)
+        write_content(content, files)
+        output = build_site(
+            settings,
+            content=content,
+            output=tmp_path / "output",
+            overrides={"CACHE_PATH": str(tmp_path / "cache")},
+        )
+        return Site(output)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Site:
+    """The real content/ built once with the development settings."""
+    output = tmp_path_factory.mktemp("real") / "output"
+    return Site(build_site("pelicanconf.py", content=ROOT / "content", output=output,
+                           overrides={"CACHE_PATH": str(output.parent / "cache")}))

@@ -1,0 +1,103 @@
+"""Building a small site from tmp_path with the real settings and theme."""
+
+import hashlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import feedparser
+import pytest
+
+from sitebuild import ROOT, BuildFailed
+from tests.conftest import ESSAY
+
+
+def fingerprint(folder):
+    """Every file's path and content hash: equal fingerprints mean nothing changed."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_an_essay_becomes_a_page_at_its_pretty_url(make_site):
+    site = make_site({"essays/kindness.md": ESSAY})
+    page = site.page("/essays/a-small-kindness/")
+    assert page.find("h1").get_text() == "A Small Kindness"
+    assert "held the door open" in page.select_one(".essay-body").get_text()
+    assert site.file("/index.html").is_file() and site.file("/archives/").is_file()
+
+
+def test_typogrify_curls_prose_but_leaves_code_alone(make_site):
+    essay = ESSAY + '\nShe said "thanks" -- twice... Then `print("hi")`.\n'
+    body = make_site({"essays/kindness.md": essay}).page("/essays/a-small-kindness/")
+    paragraph = body.select(".essay-body p")[-1]
+    assert "“thanks”" in paragraph.get_text() and "…" in paragraph.get_text()
+    assert paragraph.find("code").get_text() == 'print("hi")'
+
+
+def test_markdown_gives_footnotes_heading_ids_and_definition_lists(make_site):
+    essay = ESSAY + "\n## The door\n\nA note.[^1]\n\nBarista\n:   Makes coffee.\n\n[^1]: A footnote.\n"
+    page = make_site({"essays/kindness.md": essay}).page("/essays/a-small-kindness/")
+    assert page.find("h2", id="the-door")
+    assert page.select_one(".footnote") and page.select_one("dl dt").get_text() == "Barista"
+
+
+def test_a_failed_build_keeps_the_previous_site_and_never_touches_content(make_site, tmp_path):
+    site = make_site({"essays/kindness.md": ESSAY})
+    before = fingerprint(site.output)
+    broken = ESSAY.replace("2024-05-01 10:00", "the first of May")
+    with pytest.raises(BuildFailed, match="still holds the previous site"):
+        make_site({"essays/kindness.md": broken})
+    assert fingerprint(site.output) == before
+    assert not list(tmp_path.glob(".output.*"))
+
+
+def test_a_build_writes_nothing_under_content(make_site, tmp_path):
+    make_site({"essays/kindness.md": ESSAY})
+    content = fingerprint(tmp_path / "content")
+    make_site({"essays/kindness.md": ESSAY})
+    assert fingerprint(tmp_path / "content") == content
+
+
+def test_publish_settings_give_absolute_urls_from_the_environment(make_site, monkeypatch):
+    monkeypatch.setenv("SITEURL", "https://blog.example.org/")
+    site = make_site({"essays/kindness.md": ESSAY}, settings="publishconf.py")
+    page = site.page("/essays/a-small-kindness/")
+    assert page.find("link", rel="canonical")["href"] == (
+        "https://blog.example.org/essays/a-small-kindness/")
+    assert page.find("link", rel="stylesheet")["href"].startswith("https://blog.example.org/")
+    feed = feedparser.parse(site.file("/feeds/all.atom.xml").read_bytes())
+    assert feed.entries[0].link == "https://blog.example.org/essays/a-small-kindness/"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_invoke_serve_builds_and_serves_the_site_on_loopback():
+    port = free_port()
+    invoke = [sys.executable, "-m", "invoke", "serve", "--port", str(port)]
+    server = subprocess.Popen(invoke, cwd=ROOT, env=os.environ | {"PYTHONUNBUFFERED": "1"},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        home = None
+        for _ in range(200):
+            try:
+                home = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
+                break
+            except OSError:
+                assert server.poll() is None, "invoke serve exited"
+                time.sleep(0.1)
+        assert home and b"Everybody Serves" in home
+        essay = urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/essays/what-is-customer-service/", timeout=2)
+        assert essay.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
