@@ -11,8 +11,9 @@ PATH = "content"
 ARTICLE_PATHS = ["essays"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
-IGNORE_FILES = [".#*", "topics.toml"]
 THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["service_topics"]  # roles and examples: see plugins/service_topics/README.md
 OUTPUT_PATH = "output"
 CACHE_PATH = "cache"
 
@@ -27,8 +28,13 @@ ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = ["index", "archives", "404"]
+PAGINATION_PATTERNS = [
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+]
 
 # Roles and examples are this blog's taxonomy; Pelican's own ones get no pages.
+DEFAULT_CATEGORY = "Essays"
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""

@@ -2,9 +2,11 @@
 
 Pelican writes into a staging folder beside the output folder; only when the
 whole build has succeeded does the staging folder take the output's place.
-Pelican runs with ``--fatal errors``: stock Pelican only logs a bad date, an
-unreadable file or a failing plugin and exits 0, which would publish a
-silently wrong site.
+Pelican runs in a child process (``python -m sitebuild PELICAN-ARGS``) with
+``--fatal errors``: stock Pelican only logs a bad date, an unreadable file or a
+failing plugin and exits 0, which would publish a silently wrong site.  A
+mistake in the vocabulary or an essay's topics is reported as one
+``file:line: message`` line, without a traceback.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
 
 
 class BuildFailed(Exception):
@@ -35,7 +38,7 @@ def build_site(
     staging = output.with_name(f".{output.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
 
-    command = [sys.executable, "-m", "pelican", "-s", str(settings),
+    command = [sys.executable, "-m", "sitebuild", "-s", str(settings),
                "-o", str(staging), "--fatal", "errors"]
     if content:
         command.insert(3, str(content))
@@ -58,3 +61,28 @@ def _replace(output: Path, staging: Path) -> None:
         output.rename(previous)
     staging.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def run_pelican(argv: list[str]) -> int:
+    """Pelican's command line, with author mistakes reported on one line."""
+    import pelican
+    from service_topics.errors import TopicsError
+
+    args = pelican.parse_arguments(argv)
+    pelican.init_logging(level=args.verbosity, fatal=args.fatal,
+                         handler=pelican.LOG_HANDLERS[args.log_handler])
+    try:
+        site, _ = pelican.get_instance(args)
+        site.run()
+    except TopicsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except RuntimeError as error:
+        if str(error) != "Warning or error encountered":
+            raise
+        return 1  # Pelican has logged the error itself
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run_pelican(sys.argv[1:]))

@@ -52,17 +52,23 @@ ESSAY = dedent("""\
 
 @pytest.fixture
 def make_site(tmp_path):
-    """Build a site from ``{path: text}`` content files in tmp_path; return a Site."""
+    """Build a site from ``{path: text}`` content files in tmp_path; return a Site.
 
-    def make(files: dict[str, str], settings: str = "pelicanconf.py") -> Site:
+    The real vocabulary is used unless the files include a topics.toml.
+    """
+
+    def make(files: dict[str, str], settings: str = "pelicanconf.py",
+             overrides: dict | None = None) -> Site:
         content = tmp_path / "content"
         shutil.rmtree(content, ignore_errors=True)
         write_content(content, files)
+        if "topics.toml" not in files:
+            shutil.copy(ROOT / "content" / "topics.toml", content / "topics.toml")
         output = build_site(
             settings,
             content=content,
             output=tmp_path / "output",
-            overrides={"CACHE_PATH": str(tmp_path / "cache")},
+            overrides={"CACHE_PATH": str(tmp_path / "cache"), **(overrides or {})},
         )
         return Site(output)
 

@@ -1,0 +1,144 @@
+"""Find aliases in plain text, whole words, whatever their inflection.
+
+Every word is reduced to the set of its dictionary forms (lemminflect), so
+"held", "holds" and "holding" all meet "hold", and "baristas" or "barista's"
+meet "barista".  Determiners are left out on both sides, so "hold the door"
+also finds "held a door" and "holding doors".  A phrase never runs across
+punctuation other than quotes, apostrophes and hyphens, so "the ‘returns’ desk"
+is one phrase and "the door. Hold" is not.  Where matches overlap the longest
+wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+import lemminflect
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# What may stand between two words of one phrase: spaces, quotes, hyphens.
+JOINER = re.compile(r"[\s'\"‘’“”\-‐‑]*")
+POSSESSIVE = re.compile(r"['’]s$")
+ALIAS_LEMMAS = {"NOUN", "VERB", "AUX"}
+DETERMINERS = frozenset(
+    "a an the this that these those my your his her its our their some".split()
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the text: where it is and the dictionary forms it can stand for."""
+
+    start: int
+    end: int
+    forms: frozenset[str]
+    joined: bool  # only spaces, quotes or hyphens separate it from the previous word
+
+
+@dataclass(frozen=True)
+class Match:
+    """An alias of topic ``key`` found at ``text[start:end]``."""
+
+    start: int
+    end: int
+    key: str
+
+
+@lru_cache(maxsize=1 << 16)
+def word_forms(word: str, guess: bool = True) -> frozenset[str]:
+    """The lowercase word and the lemmas it may be an inflection of.
+
+    Words of the text (``guess``) get every lemma, and rule-based ones when the
+    dictionary does not know them ("baristas" → "barista").  Words of an alias
+    get only noun and verb lemmas, so that "stranger" never meets "strange"
+    and a guessed stem never meets a stray word.
+    """
+    word = POSSESSIVE.sub("", word.lower().replace("’", "'"))
+    lemmas = lemminflect.getAllLemmas(word)
+    if guess and not lemmas:
+        lemmas = {**lemminflect.getAllLemmasOOV(word, "NOUN"),
+                  **lemminflect.getAllLemmasOOV(word, "VERB")}
+    elif not guess:
+        lemmas = {pos: forms for pos, forms in lemmas.items() if pos in ALIAS_LEMMAS}
+    return frozenset({word, *(lemma.lower() for forms in lemmas.values() for lemma in forms)})
+
+
+def words(text: str, guess: bool = True) -> list[Word]:
+    """The words of ``text`` that are not determiners, in order."""
+    found, previous_end = [], None
+    for match in WORD.finditer(text):
+        token = match.group().lower()
+        if token in DETERMINERS:
+            continue
+        joined = previous_end is not None and _joins(text[previous_end:match.start()])
+        found.append(Word(match.start(), match.end(), word_forms(token, guess), joined))
+        previous_end = match.end()
+    return found
+
+
+def _joins(gap: str) -> bool:
+    """Whether ``gap`` (which may hold left-out determiners) keeps two words in one phrase."""
+    return all(JOINER.fullmatch(part) for part in WORD.split(gap))
+
+
+def normalise_alias(alias: str) -> str:
+    """The form in which two aliases are compared for sameness."""
+    text = re.sub(r"['’\"‘“”]", "", alias.lower())
+    return " ".join(re.sub(r"[-‐‑]", " ", text).split())
+
+
+def alias_pattern(alias: str) -> tuple[frozenset[str], ...]:
+    """What each word of ``alias`` may be in the text; empty if it has no words."""
+    return tuple(word.forms for word in words(alias, guess=False))
+
+
+class Matcher:
+    """Finds the aliases of many topics in one pass over a text."""
+
+    def __init__(self, aliases: Mapping[str, Iterable[str]]):
+        """``aliases`` maps each topic key to its aliases."""
+        self._by_first: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+        for key, names in aliases.items():
+            for name in names:
+                pattern = alias_pattern(name)
+                for form in pattern[0] if pattern else ():
+                    self._by_first.setdefault(form, []).append((pattern, key))
+
+    def find(self, text: str) -> list[Match]:
+        """Every non-overlapping alias in ``text``, longest first where they overlap."""
+        tokens = words(text)
+        candidates = []
+        for i, token in enumerate(tokens):
+            seen = set()
+            for form in token.forms:
+                for pattern, key in self._by_first.get(form, ()):
+                    if (pattern, key) in seen:
+                        continue
+                    seen.add((pattern, key))
+                    end = _match_at(pattern, tokens, i)
+                    if end is not None:
+                        candidates.append(Match(token.start, tokens[end].end, key))
+        return _longest_first(candidates)
+
+
+def _match_at(pattern, tokens: list[Word], i: int) -> int | None:
+    """Index of the last token if ``pattern`` matches the tokens from ``i`` on."""
+    if i + len(pattern) > len(tokens):
+        return None
+    for offset, forms in enumerate(pattern):
+        token = tokens[i + offset]
+        if offset and not token.joined or forms.isdisjoint(token.forms):
+            return None
+    return i + len(pattern) - 1
+
+
+def _longest_first(candidates: list[Match]) -> list[Match]:
+    """Keep the longest of overlapping matches, then return them in text order."""
+    kept: list[Match] = []
+    for match in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)

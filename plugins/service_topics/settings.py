@@ -1,0 +1,17 @@
+"""The plugin's settings, with their defaults, in one place."""
+
+from typing import Any, Mapping
+
+DEFAULTS = {
+    "TOPICS_VOCABULARY": "topics.toml",  # relative to the content folder (PATH)
+    "TOPICS_PER_PAGE": 20,  # essays on one page of a topic before it paginates
+    "TOPICS_QUOTE_LENGTH": 240,  # longest evidence quote, in characters
+    "TOPICS_LINK_MENTIONS": True,  # link each topic's first mention in an essay
+    "TOPICS_RELATED_ESSAYS": 5,  # related essays shown under an essay
+    "TOPICS_BESIDE": 6,  # co-occurring roles (and examples) shown on a topic page
+}
+
+
+def topics_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The plugin's settings: Pelican's value where set, else the default."""
+    return {name: settings.get(name, default) for name, default in DEFAULTS.items()}

@@ -1,0 +1,259 @@
+"""Load ``topics.toml`` into an immutable Vocabulary, or stop at its first mistake."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from .errors import TopicsError, line_of
+from .matching import alias_pattern, normalise_alias
+
+KINDS = {"roles": "role", "examples": "example"}
+KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+REQUIRED = {"name": str, "aliases": list, "description": str}
+OPTIONAL = {"broader": str, "related": list}
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One role or example of service."""
+
+    kind: str  # "roles" or "examples": also the folder of its URL
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    description: str
+    broader: str | None = None
+    related: tuple[str, ...] = ()
+
+    @property
+    def singular(self) -> str:
+        """"role" or "example"."""
+        return KINDS[self.kind]
+
+    @property
+    def url(self) -> str:
+        return f"{self.kind}/{self.key}/"
+
+    @property
+    def feed_url(self) -> str:
+        return f"{self.url}atom.xml"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every topic by key, and the ways an author may name one."""
+
+    topics: Mapping[str, Topic]
+    _names: Mapping[str, str] = field(repr=False)
+
+    @classmethod
+    def of(cls, topics: list[Topic]) -> Vocabulary:
+        names = {}
+        for topic in topics:
+            for name in (topic.key, topic.name, *topic.aliases):
+                names.setdefault(normalise_alias(name.replace("-", " ")), topic.key)
+        return cls(MappingProxyType({t.key: t for t in topics}), MappingProxyType(names))
+
+    def __getitem__(self, key: str) -> Topic:
+        return self.topics[key]
+
+    def __iter__(self):
+        return iter(self.topics.values())
+
+    def lookup(self, name: str) -> Topic | None:
+        """The topic an author means by a key, display name or alias."""
+        key = self._names.get(normalise_alias(name.replace("-", " ")))
+        return self.topics[key] if key else None
+
+    def closest(self, name: str, kind: str | None = None, n: int = 3) -> list[str]:
+        """Display names of the topics whose names come nearest to ``name``."""
+        names = {
+            spelling: self.topics[key].name
+            for spelling, key in self._names.items()
+            if kind in (None, self.topics[key].kind)
+        }
+        found = difflib.get_close_matches(normalise_alias(name), names, n=n * 3, cutoff=0.6)
+        return list(dict.fromkeys(names[spelling] for spelling in found))[:n]
+
+    def broader_chain(self, key: str) -> tuple[Topic, ...]:
+        """The broader topics of ``key``, nearest first."""
+        chain, topic = [], self.topics[key]
+        while topic.broader:
+            topic = self.topics[topic.broader]
+            chain.append(topic)
+        return tuple(chain)
+
+
+def load_vocabulary(path: str | Path) -> Vocabulary:
+    """Read and check ``path``; raise TopicsError naming the line of the first mistake."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TopicsError(path, None, "no vocabulary file: create it (see the topics "
+                          "plugin's README for the format) or set TOPICS_VOCABULARY") from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[:error.start].count(b"\n") + 1
+        raise TopicsError(path, line, "is not UTF-8: save it as UTF-8") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _syntax_error(path, text, error) from None
+    return _Checker(path, text).vocabulary(data)
+
+
+def _syntax_error(path: Path, text: str, error: tomllib.TOMLDecodeError) -> TopicsError:
+    """tomllib's message, with its position turned into the line to report."""
+    found = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$", str(error))
+    line = int(found.group(1)) if found and found.group(1) else len(text.splitlines())
+    message = str(error)[:found.start()] if found else str(error)
+    return TopicsError(path, line, f"TOML syntax error: {message}; fix the syntax on this line")
+
+
+class _Checker:
+    """Turns parsed TOML into topics, raising at the first rule broken."""
+
+    def __init__(self, path: Path, text: str):
+        self.path, self.text = path, text
+
+    def fail(self, line: int | None, message: str) -> TopicsError:
+        return TopicsError(self.path, line, message)
+
+    def header_line(self, kind: str, key: str) -> int | None:
+        header = re.compile(rf"^\s*\[\s*{kind}\s*\.\s*\"?{re.escape(key)}\"?\s*\]")
+        return line_of(self.text, header)
+
+    def field_line(self, kind: str, key: str, name: str, value: str | None = None) -> int | None:
+        start = self.header_line(kind, key) or 1
+        line = line_of(self.text, re.compile(rf"^\s*{re.escape(name)}\s*="), start)
+        if value is not None and line:
+            line = line_of(self.text, re.compile(re.escape(f'"{value}"')), line) or line
+        return line
+
+    def vocabulary(self, data: dict) -> Vocabulary:
+        for kind in data:
+            if kind not in KINDS:
+                raise self.fail(line_of(self.text, re.compile(rf"^\s*\[?\s*{re.escape(kind)}\b")),
+                                f"unknown table [{kind}]: topics go in [roles.<key>] or "
+                                "[examples.<key>]")
+        topics = [self.topic(kind, key, fields)
+                  for kind in KINDS for key, fields in data.get(kind, {}).items()]
+        self.check_unique(topics)
+        by_key = {topic.key: topic for topic in topics}
+        for topic in topics:
+            self.check_relations(topic, by_key)
+        self.check_no_cycles(topics, by_key)
+        return Vocabulary.of(topics)
+
+    def topic(self, kind: str, key: str, fields) -> Topic:
+        line = self.header_line(kind, key)
+        if not isinstance(fields, dict):
+            raise self.fail(line, f"{kind}.{key} must be a table: write [{kind}.{key}] "
+                            "followed by its fields")
+        if not KEY.match(key):
+            raise self.fail(line, f"bad key {key!r}: use lowercase ASCII words joined by "
+                            f"hyphens, like {slugish(key)!r}")
+        for name in fields:
+            if name not in REQUIRED and name not in OPTIONAL:
+                near = difflib.get_close_matches(name, [*REQUIRED, *OPTIONAL], n=1)
+                hint = f"did you mean {near[0]!r}?" if near else \
+                    f"allowed: {', '.join([*REQUIRED, *OPTIONAL])}"
+                raise self.fail(self.field_line(kind, key, name),
+                                f"unknown field {name!r} in {kind}.{key}: {hint}")
+        for name, expected in REQUIRED.items():
+            if name not in fields:
+                raise self.fail(line, f"{kind}.{key} has no {name!r}: add it")
+        for name, expected in {**REQUIRED, **OPTIONAL}.items():
+            value = fields.get(name)
+            if value is None:
+                continue
+            items = value if expected is list else [value]
+            if not isinstance(value, expected) or not all(
+                    isinstance(item, str) and item.strip() for item in items) or not items:
+                shape = "a list of non-empty strings" if expected is list else "a non-empty string"
+                raise self.fail(self.field_line(kind, key, name),
+                                f"{kind}.{key}: {name!r} must be {shape}")
+        for alias in fields["aliases"]:
+            if not alias_pattern(alias):
+                raise self.fail(self.field_line(kind, key, "aliases", alias),
+                                f"alias {alias!r} of {kind}.{key} has no word to match "
+                                "(determiners alone are ignored): reword it")
+        return Topic(kind, key, fields["name"].strip(), tuple(fields["aliases"]),
+                     fields["description"].strip(), fields.get("broader"),
+                     tuple(fields.get("related", ())))
+
+    def check_unique(self, topics: list[Topic]) -> None:
+        keys: dict[str, Topic] = {}
+        aliases: dict[str, Topic] = {}
+        for topic in topics:
+            if keys.setdefault(topic.key, topic) is not topic:
+                raise self.fail(self.header_line(topic.kind, topic.key),
+                                f"key {topic.key!r} is both a role and an example: "
+                                "rename one of them")
+            for alias in topic.aliases:
+                owner = aliases.get(normalise_alias(alias))
+                if owner is topic:
+                    problem = f"is listed twice in {topic.kind}.{topic.key}: remove one"
+                elif owner:
+                    problem = (f"of {topic.kind}.{topic.key} is already an alias of "
+                               f"{owner.kind}.{owner.key}: keep it in one topic only")
+                else:
+                    aliases[normalise_alias(alias)] = topic
+                    continue
+                raise self.fail(self.field_line(topic.kind, topic.key, "aliases", alias),
+                                f"alias {alias!r} {problem}")
+
+    def check_relations(self, topic: Topic, by_key: dict[str, Topic]) -> None:
+        where = f"{topic.kind}.{topic.key}"
+        if topic.broader:
+            target = by_key.get(topic.broader)
+            line = self.field_line(topic.kind, topic.key, "broader")
+            if target is None:
+                raise self.fail(line, f"{where}: broader topic {topic.broader!r} does not exist"
+                                f"{self.suggest(topic.broader, by_key)}")
+            if target.kind != topic.kind:
+                raise self.fail(line, f"{where}: broader topic {topic.broader!r} is "
+                                f"{'an' if target.kind == 'examples' else 'a'} "
+                                f"{target.singular}; a {topic.singular}'s broader topic must be a "
+                                f"{topic.singular}")
+        seen = set()
+        for key in topic.related:
+            line = self.field_line(topic.kind, topic.key, "related", key)
+            if key not in by_key:
+                raise self.fail(line, f"{where}: related topic {key!r} does not exist"
+                                f"{self.suggest(key, by_key)}")
+            if key == topic.key:
+                raise self.fail(line, f"{where} lists itself as related: remove it")
+            if key in seen:
+                raise self.fail(line, f"{where} lists {key!r} as related twice: remove one")
+            seen.add(key)
+
+    def check_no_cycles(self, topics: list[Topic], by_key: dict[str, Topic]) -> None:
+        for topic in topics:
+            chain = [topic.key]
+            current = topic
+            while current.broader:
+                current = by_key[current.broader]
+                if current.key in chain:
+                    cycle = " → ".join([*chain[chain.index(current.key):], current.key])
+                    raise self.fail(self.field_line(topic.kind, topic.key, "broader"),
+                                    f"broader topics form a cycle: {cycle}; "
+                                    "remove one of these 'broader' fields")
+                chain.append(current.key)
+
+    @staticmethod
+    def suggest(key: str, by_key: dict[str, Topic]) -> str:
+        near = difflib.get_close_matches(key, by_key, n=3)
+        return f": did you mean {', '.join(map(repr, near))}?" if near else \
+            ": use the key of a topic in this file"
+
+
+def slugish(text: str) -> str:
+    """A key an author probably meant: ``"Bus Driver"`` → ``"bus-driver"``."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "a-key"
