@@ -80,6 +80,10 @@ TYPOGRIFY = True
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style"]
 TYPOGRIFY_OMIT_FILTERS = ["caps", "widont"]
 
+# Templates escape every value unless marked |safe: only Pelican's own
+# rendered HTML (titles, content) is.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
 SUMMARY_MAX_LENGTH = 50
 SLUGIFY_SOURCE = "title"
 DEFAULT_METADATA = {}

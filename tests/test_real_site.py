@@ -134,4 +134,4 @@ def test_no_page_has_a_broken_internal_link(real_site):
 def test_titles_carry_no_typogrify_markup(real_site):
     for path in real_site.html_files():
         title = path.read_text(encoding="utf-8").split("<title>")[1].split("</title>")[0]
-        assert not re.search("<|&nbsp;|&#|\xa0", title), (path, title)
+        assert not re.search("<|&nbsp;|&#160;|&#8217;|\xa0", title), (path, title)

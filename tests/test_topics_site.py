@@ -223,3 +223,27 @@ def test_a_broken_vocabulary_stops_the_build_with_one_line(make_site, capfd):
     err = capfd.readouterr().err
     assert "Traceback" not in err
     assert "topics.toml:14: alias 'barista' of roles.nurse is already an alias of roles.barista" in err
+
+
+def test_markup_in_an_essay_is_escaped_in_evidence_and_feeds(make_site):
+    body = "The barista typed &lt;script&gt;alert(1)&lt;/script&gt; into the form."
+    site = make_site({"essays/e1.md": essay(1, body), "topics.toml": VOCABULARY})
+    page = site.page("/roles/barista/")
+    assert not page.find("script")
+    assert page.select_one(".evidence-list blockquote").get_text() == (
+        "The barista typed <script>alert(1)</script> into the form.")
+    assert "&lt;script&gt;" in site.file("/roles/barista/").read_text()
+    feed = feedparser.parse(site.file("/roles/barista/atom.xml").read_bytes())
+    assert "&lt;script&gt;" in feed.entries[0].content[0].value
+
+
+def test_published_topic_feeds_use_absolute_urls_everywhere(make_site, monkeypatch):
+    monkeypatch.setenv("SITEURL", "https://blog.example.org")
+    site = make_site({"essays/e1.md": essay(1), "topics.toml": VOCABULARY},
+                     settings="publishconf.py")
+    feed = feedparser.parse(site.file("/roles/barista/atom.xml").read_bytes())
+    assert feed.feed.links[0].href.startswith("https://blog.example.org/")
+    entry = feed.entries[0]
+    assert entry.link == "https://blog.example.org/essays/essay-1/"
+    hrefs = re.findall(r'href="([^"]+)"', entry.content[0].value)
+    assert hrefs == ["https://blog.example.org/roles/barista/"]

@@ -110,7 +110,16 @@ BAD = {
         11, r"roles.high-school-teacher: related topic 'holding-the-doors' does not exist: did you mean 'holding-the-door'"),
     "related to itself": (
         GOOD.replace('related = ["holding-the-door"]', 'related = ["high-school-teacher"]'),
-        11, r"roles.high-school-teacher lists itself as related: remove it"),
+        11, r"roles.high-school-teacher: 'related' names the topic itself: remove it"),
+    "related twice": (
+        GOOD.replace('related = ["holding-the-door"]', 'related = ["teacher", "teacher"]'),
+        11, r"roles.high-school-teacher: 'related' names 'teacher' twice: remove one"),
+    "description not a string": (
+        GOOD.replace('description = "Teaches."', "description = 3"),
+        4, r"roles.teacher: 'description' must be a non-empty string"),
+    "topic not a table": (
+        GOOD + "\n[roles]\nwaiter = 1\n",
+        19, r"roles.waiter must be a table: write \[roles.waiter\] followed by its fields"),
     "cycle of broader terms": (
         GOOD.replace('description = "Teaches."', 'description = "Teaches."\nbroader = "high-school-teacher"'),
         5, r"broader topics form a cycle: teacher → high-school-teacher → teacher; remove one of "

@@ -1,9 +1,10 @@
 """Find aliases in plain text, whole words, whatever their inflection.
 
-Every word is reduced to the set of its dictionary forms (lemminflect), so
-"held", "holds" and "holding" all meet "hold", and "baristas" or "barista's"
-meet "barista".  Determiners are left out on both sides, so "hold the door"
-also finds "held a door" and "holding doors".  A phrase never runs across
+Aliases are written in base form; each of their words stands for all its
+inflections (lemminflect), so "hold the door" meets "held", "holds" and
+"holding the door", and "barista" meets "baristas" (and, possessives being
+dropped, "barista's").  Determiners are left out on both sides, so "hold the
+door" also finds "held a door" and "holding doors".  A phrase never runs across
 punctuation other than quotes, apostrophes and hyphens, so "the ‘returns’ desk"
 is one phrase and "the door. Hold" is not.  Where matches overlap the longest
 wins.
@@ -22,7 +23,6 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # What may stand between two words of one phrase: spaces, quotes, hyphens.
 JOINER = re.compile(r"[\s'\"‘’“”\-‐‑]*")
 POSSESSIVE = re.compile(r"['’]s$")
-ALIAS_LEMMAS = {"NOUN", "VERB", "AUX"}
 DETERMINERS = frozenset(
     "a an the this that these those my your his her its our their some".split()
 )
@@ -30,11 +30,11 @@ DETERMINERS = frozenset(
 
 @dataclass(frozen=True)
 class Word:
-    """A word of the text: where it is and the dictionary forms it can stand for."""
+    """A word of the text, lowercase and without a possessive ending."""
 
     start: int
     end: int
-    forms: frozenset[str]
+    text: str
     joined: bool  # only spaces, quotes or hyphens separate it from the previous word
 
 
@@ -47,34 +47,25 @@ class Match:
     key: str
 
 
-@lru_cache(maxsize=1 << 16)
-def word_forms(word: str, guess: bool = True) -> frozenset[str]:
-    """The lowercase word and the lemmas it may be an inflection of.
-
-    Words of the text (``guess``) get every lemma, and rule-based ones when the
-    dictionary does not know them ("baristas" → "barista").  Words of an alias
-    get only noun and verb lemmas, so that "stranger" never meets "strange"
-    and a guessed stem never meets a stray word.
-    """
-    word = POSSESSIVE.sub("", word.lower().replace("’", "'"))
-    lemmas = lemminflect.getAllLemmas(word)
-    if guess and not lemmas:
-        lemmas = {**lemminflect.getAllLemmasOOV(word, "NOUN"),
-                  **lemminflect.getAllLemmasOOV(word, "VERB")}
-    elif not guess:
-        lemmas = {pos: forms for pos, forms in lemmas.items() if pos in ALIAS_LEMMAS}
-    return frozenset({word, *(lemma.lower() for forms in lemmas.values() for lemma in forms)})
+@lru_cache(maxsize=1 << 14)
+def inflections(word: str) -> frozenset[str]:
+    """``word`` and every inflection of it, guessed by rule where no dictionary has it."""
+    forms = lemminflect.getAllInflections(word) or {
+        **lemminflect.getAllInflectionsOOV(word, "NOUN"),
+        **lemminflect.getAllInflectionsOOV(word, "VERB"),
+    }
+    return frozenset({word, *(form.lower() for found in forms.values() for form in found)})
 
 
-def words(text: str, guess: bool = True) -> list[Word]:
+def words(text: str) -> list[Word]:
     """The words of ``text`` that are not determiners, in order."""
     found, previous_end = [], None
     for match in WORD.finditer(text):
-        token = match.group().lower()
+        token = POSSESSIVE.sub("", match.group().lower().replace("’", "'"))
         if token in DETERMINERS:
             continue
         joined = previous_end is not None and _joins(text[previous_end:match.start()])
-        found.append(Word(match.start(), match.end(), word_forms(token, guess), joined))
+        found.append(Word(match.start(), match.end(), token, joined))
         previous_end = match.end()
     return found
 
@@ -92,7 +83,7 @@ def normalise_alias(alias: str) -> str:
 
 def alias_pattern(alias: str) -> tuple[frozenset[str], ...]:
     """What each word of ``alias`` may be in the text; empty if it has no words."""
-    return tuple(word.forms for word in words(alias, guess=False))
+    return tuple(inflections(word.text) for word in words(alias))
 
 
 class Matcher:
@@ -112,15 +103,10 @@ class Matcher:
         tokens = words(text)
         candidates = []
         for i, token in enumerate(tokens):
-            seen = set()
-            for form in token.forms:
-                for pattern, key in self._by_first.get(form, ()):
-                    if (pattern, key) in seen:
-                        continue
-                    seen.add((pattern, key))
-                    end = _match_at(pattern, tokens, i)
-                    if end is not None:
-                        candidates.append(Match(token.start, tokens[end].end, key))
+            for pattern, key in self._by_first.get(token.text, ()):
+                end = _match_at(pattern, tokens, i)
+                if end is not None:
+                    candidates.append(Match(token.start, tokens[end].end, key))
         return _longest_first(candidates)
 
 
@@ -128,9 +114,9 @@ def _match_at(pattern, tokens: list[Word], i: int) -> int | None:
     """Index of the last token if ``pattern`` matches the tokens from ``i`` on."""
     if i + len(pattern) > len(tokens):
         return None
-    for offset, forms in enumerate(pattern):
+    for offset in range(1, len(pattern)):
         token = tokens[i + offset]
-        if offset and not token.joined or forms.isdisjoint(token.forms):
+        if not token.joined or token.text not in pattern[offset]:
             return None
     return i + len(pattern) - 1
 

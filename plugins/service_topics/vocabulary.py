@@ -127,7 +127,8 @@ class _Checker:
 
     def header_line(self, kind: str, key: str) -> int | None:
         header = re.compile(rf"^\s*\[\s*{kind}\s*\.\s*\"?{re.escape(key)}\"?\s*\]")
-        return line_of(self.text, header)
+        assignment = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+        return line_of(self.text, header) or line_of(self.text, assignment)
 
     def field_line(self, kind: str, key: str, name: str, value: str | None = None) -> int | None:
         start = self.header_line(kind, key) or 1
@@ -152,23 +153,24 @@ class _Checker:
         return Vocabulary.of(topics)
 
     def topic(self, kind: str, key: str, fields) -> Topic:
-        line = self.header_line(kind, key)
+        where = f"{kind}.{key}"
         if not isinstance(fields, dict):
-            raise self.fail(line, f"{kind}.{key} must be a table: write [{kind}.{key}] "
-                            "followed by its fields")
+            raise self.fail(self.header_line(kind, key),
+                            f"{where} must be a table: write [{where}] followed by its fields")
         if not KEY.match(key):
-            raise self.fail(line, f"bad key {key!r}: use lowercase ASCII words joined by "
-                            f"hyphens, like {slugish(key)!r}")
+            raise self.fail(self.header_line(kind, key),
+                            f"bad key {key!r}: use lowercase ASCII words joined by hyphens, "
+                            f"like {slugish(key)!r}")
         for name in fields:
             if name not in REQUIRED and name not in OPTIONAL:
                 near = difflib.get_close_matches(name, [*REQUIRED, *OPTIONAL], n=1)
                 hint = f"did you mean {near[0]!r}?" if near else \
                     f"allowed: {', '.join([*REQUIRED, *OPTIONAL])}"
                 raise self.fail(self.field_line(kind, key, name),
-                                f"unknown field {name!r} in {kind}.{key}: {hint}")
-        for name, expected in REQUIRED.items():
+                                f"unknown field {name!r} in {where}: {hint}")
+        for name in REQUIRED:
             if name not in fields:
-                raise self.fail(line, f"{kind}.{key} has no {name!r}: add it")
+                raise self.fail(self.header_line(kind, key), f"{where} has no {name!r}: add it")
         for name, expected in {**REQUIRED, **OPTIONAL}.items():
             value = fields.get(name)
             if value is None:
@@ -177,12 +179,11 @@ class _Checker:
             if not isinstance(value, expected) or not all(
                     isinstance(item, str) and item.strip() for item in items) or not items:
                 shape = "a list of non-empty strings" if expected is list else "a non-empty string"
-                raise self.fail(self.field_line(kind, key, name),
-                                f"{kind}.{key}: {name!r} must be {shape}")
+                raise self.fail(self.field_line(kind, key, name), f"{where}: {name!r} must be {shape}")
         for alias in fields["aliases"]:
             if not alias_pattern(alias):
                 raise self.fail(self.field_line(kind, key, "aliases", alias),
-                                f"alias {alias!r} of {kind}.{key} has no word to match "
+                                f"alias {alias!r} of {where} has no word to match "
                                 "(determiners alone are ignored): reword it")
         return Topic(kind, key, fields["name"].strip(), tuple(fields["aliases"]),
                      fields["description"].strip(), fields.get("broader"),
@@ -213,26 +214,24 @@ class _Checker:
         where = f"{topic.kind}.{topic.key}"
         if topic.broader:
             target = by_key.get(topic.broader)
-            line = self.field_line(topic.kind, topic.key, "broader")
-            if target is None:
-                raise self.fail(line, f"{where}: broader topic {topic.broader!r} does not exist"
-                                f"{self.suggest(topic.broader, by_key)}")
-            if target.kind != topic.kind:
-                raise self.fail(line, f"{where}: broader topic {topic.broader!r} is "
-                                f"{'an' if target.kind == 'examples' else 'a'} "
-                                f"{target.singular}; a {topic.singular}'s broader topic must be a "
-                                f"{topic.singular}")
-        seen = set()
-        for key in topic.related:
-            line = self.field_line(topic.kind, topic.key, "related", key)
+            if target is None or target.kind != topic.kind:
+                problem = (f"does not exist{self.suggest(topic.broader, by_key)}"
+                           if target is None else
+                           f"is {'an' if target.kind == 'examples' else 'a'} {target.singular}; "
+                           f"a {topic.singular}'s broader topic must be a {topic.singular}")
+                raise self.fail(self.field_line(topic.kind, topic.key, "broader"),
+                                f"{where}: broader topic {topic.broader!r} {problem}")
+        for index, key in enumerate(topic.related):
             if key not in by_key:
-                raise self.fail(line, f"{where}: related topic {key!r} does not exist"
-                                f"{self.suggest(key, by_key)}")
-            if key == topic.key:
-                raise self.fail(line, f"{where} lists itself as related: remove it")
-            if key in seen:
-                raise self.fail(line, f"{where} lists {key!r} as related twice: remove one")
-            seen.add(key)
+                problem = f"related topic {key!r} does not exist{self.suggest(key, by_key)}"
+            elif key == topic.key:
+                problem = "'related' names the topic itself: remove it"
+            elif key in topic.related[:index]:
+                problem = f"'related' names {key!r} twice: remove one"
+            else:
+                continue
+            raise self.fail(self.field_line(topic.kind, topic.key, "related", key),
+                            f"{where}: {problem}")
 
     def check_no_cycles(self, topics: list[Topic], by_key: dict[str, Topic]) -> None:
         for topic in topics:
