@@ -21,6 +21,7 @@ TOPICS = [
     Topic("examples", "holding-the-door", "Holding the door",
           ("hold the door", "hold the door open"), "Doors."),
     Topic("examples", "fielding-complaints", "Fielding complaints", ("field complaints",), "Ugh."),
+    Topic("examples", "calling-by-name", "Calling by name", ("call someone by name",), "Names."),
     Topic("examples", "being-patient", "Being patient", ("patient with the barista",), "Wait."),
 ]
 VOCABULARY = Vocabulary.of(TOPICS)
@@ -54,6 +55,15 @@ def test_only_whole_words_match(text):
 def test_alias_words_are_base_forms_so_other_words_do_not_reduce_to_them():
     assert "stranger" in found("<p>Two strangers met.</p>")
     assert "stranger" not in found("<p>How strange.</p>")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She calls me by name.", True), ("He called every customer by name.", True),
+    ("They call regulars by name.", True), ("Call your regulars by name.", True),
+    ("Call by name.", True), ("Call me, by name.", False),
+])
+def test_someone_in_an_alias_stands_for_one_word_or_none(text, expected):
+    assert ("calling-by-name" in found(f"<p>{text}</p>")) is expected
 
 
 def test_the_longest_alias_wins_where_two_overlap():

@@ -4,7 +4,10 @@ Aliases are written in base form; each of their words stands for all its
 inflections (lemminflect), so "hold the door" meets "held", "holds" and
 "holding the door", and "barista" meets "baristas" (and, possessives being
 dropped, "barista's").  Determiners are left out on both sides, so "hold the
-door" also finds "held a door" and "holding doors".  A phrase never runs across
+door" also finds "held a door" and "holding doors".  "someone" (or
+"somebody") in an alias stands for any one word, or none: "call someone by
+name" finds "called me by name", "calls customers by name" and "call your
+regulars by name".  A phrase never runs across
 punctuation other than quotes, apostrophes and hyphens, so "the ‘returns’ desk"
 is one phrase and "the door. Hold" is not.  Where matches overlap the longest
 wins.
@@ -24,8 +27,10 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 JOINER = re.compile(r"[\s'\"‘’“”\-‐‑]*")
 POSSESSIVE = re.compile(r"['’]s$")
 DETERMINERS = frozenset(
-    "a an the this that these those my your his her its our their some".split()
+    "a an the this that these those my your his her its our their some any each every".split()
 )
+PLACEHOLDERS = frozenset({"someone", "somebody"})
+ANY = None  # a placeholder's place in a pattern
 
 
 @dataclass(frozen=True)
@@ -81,9 +86,11 @@ def normalise_alias(alias: str) -> str:
     return " ".join(re.sub(r"[-‐‑]", " ", text).split())
 
 
-def alias_pattern(alias: str) -> tuple[frozenset[str], ...]:
-    """What each word of ``alias`` may be in the text; empty if it has no words."""
-    return tuple(inflections(word.text) for word in words(alias))
+def alias_pattern(alias: str) -> tuple[frozenset[str] | None, ...]:
+    """What each word of ``alias`` may be in the text (ANY for a placeholder after
+    the first word); empty if it has no words."""
+    return tuple(ANY if i and word.text in PLACEHOLDERS else inflections(word.text)
+                 for i, word in enumerate(words(alias)))
 
 
 class Matcher:
@@ -112,13 +119,26 @@ class Matcher:
 
 def _match_at(pattern, tokens: list[Word], i: int) -> int | None:
     """Index of the last token if ``pattern`` matches the tokens from ``i`` on."""
-    if i + len(pattern) > len(tokens):
+    return _match_rest(pattern, 1, tokens, i)
+
+
+def _match_rest(pattern, p: int, tokens: list[Word], last: int) -> int | None:
+    """Match ``pattern[p:]`` against the tokens after ``tokens[last]``."""
+    if p == len(pattern):
+        return last
+    if pattern[p] is ANY:
+        skipped = _match_rest(pattern, p + 1, tokens, last)
+        if skipped is not None:
+            return skipped
+        forms = None
+    else:
+        forms = pattern[p]
+    following = last + 1
+    if following >= len(tokens) or not tokens[following].joined:
         return None
-    for offset in range(1, len(pattern)):
-        token = tokens[i + offset]
-        if not token.joined or token.text not in pattern[offset]:
-            return None
-    return i + len(pattern) - 1
+    if forms is not None and tokens[following].text not in forms:
+        return None
+    return _match_rest(pattern, p + 1, tokens, following)
 
 
 def _longest_first(candidates: list[Match]) -> list[Match]:
