@@ -12,6 +12,7 @@ mistake in the vocabulary or an essay's topics is reported as one
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -35,8 +36,7 @@ def build_site(
     """Build into ``output`` (default: the settings' OUTPUT_PATH) and return it."""
     settings = ROOT / settings
     output = Path(output) if output else ROOT / "output"
-    staging = output.with_name(f".{output.name}.building")
-    shutil.rmtree(staging, ignore_errors=True)
+    staging = output.with_name(f".{output.name}.building-{os.getpid()}")
 
     command = [sys.executable, "-m", "sitebuild", "-s", str(settings),
                "-o", str(staging), "--fatal", "errors"]
@@ -55,8 +55,7 @@ def build_site(
 
 def _replace(output: Path, staging: Path) -> None:
     """Put the freshly built ``staging`` folder where ``output`` is."""
-    previous = output.with_name(f".{output.name}.previous")
-    shutil.rmtree(previous, ignore_errors=True)
+    previous = output.with_name(f".{output.name}.previous-{os.getpid()}")
     if output.exists():
         output.rename(previous)
     staging.rename(output)

@@ -31,8 +31,8 @@ def build(c):
 
 @task
 def clean(c):
-    """Remove the built site and Pelican's cache (nothing else)."""
-    for path in (OUTPUT, CACHE):
+    """Remove the built site, unfinished builds and Pelican's cache (nothing else)."""
+    for path in (OUTPUT, CACHE, *ROOT.glob(f".{OUTPUT.name}.*")):
         shutil.rmtree(path, ignore_errors=True)
 
 
