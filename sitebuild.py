@@ -42,8 +42,8 @@ def build_site(
                "-o", str(staging), "--fatal", "errors"]
     if content:
         command.insert(3, str(content))
-    for key, value in (overrides or {}).items():
-        command += ["-e", f"{key}={json.dumps(value)}"]
+    if overrides:  # one -e with every KEY=VALUE: a second -e would replace the first
+        command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
 
     result = subprocess.run(command, cwd=ROOT)
     if result.returncode != 0:
