@@ -6,11 +6,14 @@
     python3 dev.py TASK ...   any other invoke task (``python3 dev.py --list``)
 
 Needs only Python 3.11+.  The environment lives in .venv/ and is brought up to
-date whenever a requirements file changes.
+date whenever a requirements file changes.  For the tests, npm's packages
+(axe-core, the Nu Html Checker) go into node_modules/ the same way; the
+browser tests also need Chromium at /usr/bin/chromium and Java (see README).
 """
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -22,14 +25,16 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 REQUIREMENTS = {"site": "requirements.txt", "test": "requirements-test.txt"}
 
 
+def digest(*names: str) -> str:
+    return hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in names)).hexdigest()
+
+
 def ensure_environment(needs: str) -> None:
     """Create .venv and install the pinned requirements if they changed."""
     requirements = ROOT / REQUIREMENTS[needs]
     stamp = VENV / f".installed-{needs}"
-    digest = hashlib.sha256(
-        b"".join((ROOT / name).read_bytes() for name in REQUIREMENTS.values())
-    ).hexdigest()
-    if stamp.exists() and stamp.read_text() == digest:
+    wanted = digest(*REQUIREMENTS.values())
+    if stamp.exists() and stamp.read_text() == wanted:
         return
     if not BIN.exists():
         print("Creating .venv/ ...", file=sys.stderr)
@@ -40,13 +45,33 @@ def ensure_environment(needs: str) -> None:
          "-r", requirements],
         check=True,
     )
-    stamp.write_text(digest)
+    stamp.write_text(wanted)
+
+
+def ensure_node_packages() -> None:
+    """Install package-lock.json's exact packages into node_modules/ if it changed."""
+    stamp = ROOT / "node_modules" / ".installed"
+    wanted = digest("package-lock.json")
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    npm = shutil.which("npm")
+    if not npm:
+        print("npm not found: the accessibility and HTML-validity tests will be skipped",
+              file=sys.stderr)
+        return
+    print("Installing package-lock.json into node_modules/ ...", file=sys.stderr)
+    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT,
+                   check=True)
+    stamp.write_text(wanted)
 
 
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):
         sys.exit("Python 3.11 or newer is needed.")
-    ensure_environment("test" if argv[:1] == ["test"] else "site")
+    testing = argv[:1] == ["test"]
+    ensure_environment("test" if testing else "site")
+    if testing:
+        ensure_node_packages()
     return subprocess.run([BIN / "invoke", *argv], cwd=ROOT).returncode
 
 

@@ -13,7 +13,10 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["service_topics"]  # roles and examples: see plugins/service_topics/README.md
+PLUGINS = [
+    "service_topics",  # roles and examples: see plugins/service_topics/README.md
+    "essay_neighbours",  # previous and next essay
+]
 OUTPUT_PATH = "output"
 CACHE_PATH = "cache"
 

@@ -27,14 +27,14 @@ def test_an_essay_becomes_a_page_at_its_pretty_url(make_site):
     site = make_site({"essays/kindness.md": ESSAY})
     page = site.page("/essays/a-small-kindness/")
     assert page.find("h1").get_text() == "A Small Kindness"
-    assert "held the door open" in page.select_one(".essay-body").get_text()
+    assert "held the door open" in page.select_one(".essay .prose").get_text()
     assert site.file("/index.html").is_file() and site.file("/archives/").is_file()
 
 
 def test_typogrify_curls_prose_but_leaves_code_alone(make_site):
     essay = ESSAY + '\nShe said "thanks" -- twice... Then `print("hi")`.\n'
     body = make_site({"essays/kindness.md": essay}).page("/essays/a-small-kindness/")
-    paragraph = body.select(".essay-body p")[-1]
+    paragraph = body.select(".essay .prose p")[-1]
     assert "“thanks”" in paragraph.get_text() and "…" in paragraph.get_text()
     assert paragraph.find("code").get_text() == 'print("hi")'
 
