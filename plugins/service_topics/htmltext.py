@@ -56,7 +56,8 @@ def blocks(source: str) -> list[Block]:
     def close_block():
         plain = "".join(text)
         if plain.strip():
-            searchable = "".join(HIDDEN if h else c for c, h in zip(plain, hidden))
+            searchable = ("".join(HIDDEN if h else c for c, h in zip(plain, hidden))
+                          if any(hidden) else plain)
             found.append(Block(plain, searchable, tuple(starts), tuple(ends), heading))
         text.clear()
         hidden.clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping, Sequence
 
 from .ranking import co_occurring
@@ -22,7 +23,7 @@ class Entry:
     def quote(self) -> str | None:
         return self.tag.evidence[0] if self.tag.evidence else None
 
-    @property
+    @cached_property  # Pelican works an essay's URL out afresh on every access
     def url(self) -> str:
         """The essay's URL, at the quoted passage where there is one."""
         return f"{self.essay.url}#{self.tag.anchor}" if self.tag.anchor else self.essay.url

@@ -18,14 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import lemminflect
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # What may stand between two words of one phrase: spaces, quotes, hyphens.
 JOINER = re.compile(r"[\s'\"‘’“”\-‐‑]*")
-POSSESSIVE = re.compile(r"['’]s$")
 DETERMINERS = frozenset(
     "a an the this that these those my your his her its our their some any each every".split()
 )
@@ -33,9 +32,9 @@ PLACEHOLDERS = frozenset({"someone", "somebody"})
 ANY = None  # a placeholder's place in a pattern
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word of the text, lowercase and without a possessive ending."""
+class Word(NamedTuple):
+    """A word of the text, lowercase and without a possessive ending (a tuple: cheap to
+    make by the thousand)."""
 
     start: int
     end: int
@@ -66,15 +65,21 @@ def words(text: str) -> list[Word]:
     """The words of ``text`` that are not determiners, in order."""
     found, previous_end = [], None
     for match in WORD.finditer(text):
-        token = POSSESSIVE.sub("", match.group().lower().replace("’", "'"))
+        token = match.group().lower()
+        if "’" in token:
+            token = token.replace("’", "'")
+        if token.endswith("'s"):  # a possessive
+            token = token[:-2]
         if token in DETERMINERS:
             continue
-        joined = previous_end is not None and _joins(text[previous_end:match.start()])
-        found.append(Word(match.start(), match.end(), token, joined))
-        previous_end = match.end()
+        start, end = match.span()
+        joined = previous_end is not None and _joins(text[previous_end:start])
+        found.append(Word(start, end, token, joined))
+        previous_end = end
     return found
 
 
+@lru_cache(maxsize=1 << 12)  # gaps repeat: " ", ", ", " the "…
 def _joins(gap: str) -> bool:
     """Whether ``gap`` (which may hold left-out determiners) keeps two words in one phrase."""
     return all(JOINER.fullmatch(part) for part in WORD.split(gap))
@@ -107,7 +112,10 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Every non-overlapping alias in ``text``, longest first where they overlap."""
-        tokens = words(text)
+        return self.find_in(words(text))
+
+    def find_in(self, tokens: Sequence[Word]) -> list[Match]:
+        """Like ``find``, for the ``words`` of a text, so that matchers can share them."""
         candidates = []
         for i, token in enumerate(tokens):
             for pattern, key in self._by_first.get(token.text, ()):
@@ -117,12 +125,12 @@ class Matcher:
         return _longest_first(candidates)
 
 
-def _match_at(pattern, tokens: list[Word], i: int) -> int | None:
+def _match_at(pattern, tokens: Sequence[Word], i: int) -> int | None:
     """Index of the last token if ``pattern`` matches the tokens from ``i`` on."""
     return _match_rest(pattern, 1, tokens, i)
 
 
-def _match_rest(pattern, p: int, tokens: list[Word], last: int) -> int | None:
+def _match_rest(pattern, p: int, tokens: Sequence[Word], last: int) -> int | None:
     """Match ``pattern[p:]`` against the tokens after ``tokens[last]``."""
     if p == len(pattern):
         return last

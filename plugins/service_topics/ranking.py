@@ -14,7 +14,8 @@ def related_essays(topics_of: Mapping[Essay, Sequence[str]], limit: int,
     """For each essay, up to ``limit`` others ranked by the topics they share.
 
     A shared topic weighs its inverse document frequency, so rare topics count
-    more.  Candidates come from each topic's list of essays (in the order of
+    more; weights are added exactly (``math.fsum``), so that ties break the same
+    way in every build, whatever the order of a set.  Candidates come from each topic's list of essays (in the order of
     ``topics_of``): all of them for a topic of at most ``2 * window`` essays,
     else the ``window`` on each side of the essay.  The work is therefore linear
     in the number of tags, however common a topic grows.
@@ -41,7 +42,8 @@ def related_essays(topics_of: Mapping[Essay, Sequence[str]], limit: int,
                 candidates.update(essays[max(0, at - window):at + window + 1])
         candidates.discard(essay)
         scored = sorted(
-            ((-sum(weight[k] for k in mine.intersection(topics_of[other])), order[other], other)
+            ((-math.fsum(weight[k] for k in mine.intersection(topics_of[other])), order[other],
+              other)
              for other in candidates),
             key=lambda item: item[:2])
         related[essay] = [other for _, _, other in scored[:limit]]
