@@ -1,5 +1,10 @@
 """Development settings: root-relative URLs, served from http://127.0.0.1:8000/."""
 
+import os
+import sys
+
+sys.path.append(os.path.dirname(__file__))  # authoring/: the Markdown extension below
+
 SITENAME = "Everybody Serves"
 SITESUBTITLE = "Essays on customer service, at work and at home"
 SITEURL = ""
@@ -15,7 +20,10 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "service_topics",  # roles and examples: see plugins/service_topics/README.md
+    "drafts",  # lets Pelican write drafts in a site without category pages
     "essay_neighbours",  # previous and next essay
+    "feed_polish",  # absolute links, stable ids, a style sheet: see its docstring
+    "discovery",  # sitemap.xml and robots.txt
 ]
 OUTPUT_PATH = "output"
 CACHE_PATH = "cache"
@@ -30,7 +38,9 @@ PAGE_SAVE_AS = "{slug}/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 INDEX_SAVE_AS = "index.html"
-DIRECT_TEMPLATES = ["index", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "archives", "search", "404"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 PAGINATION_PATTERNS = [
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
@@ -51,7 +61,13 @@ DISPLAY_CATEGORIES_ON_MENU = False
 DISPLAY_PAGES_ON_MENU = False
 DEFAULT_PAGINATION = 10
 
-# Site feeds (production gives them absolute links: see publishconf.py).
+# Site feeds.  Links in feeds and the sitemap are absolute, on FEED_DOMAIN: here
+# the address `invoke serve` serves at; publishconf.py sets the real one.
+# Entry ids are FEED_ID_PREFIX plus the essay's path: never change the prefix.
+FEED_DOMAIN = "http://127.0.0.1:8000"
+FEED_ID_PREFIX = "tag:everybody-serves.example,2025:"
+FEED_STYLESHEET = "theme/css/feed.css"  # what a browser shows for a feed
+SITEMAP_EXCLUDE = [r"^404\.html$", r"^search/", r"^drafts/"]
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 FEED_MAX_ITEMS = 20
@@ -64,13 +80,15 @@ AUTHOR_FEED_RSS = None
 
 # Markdown: footnotes, definition lists, tables, attribute lists (all in
 # "extra"), heading ids for tables of contents.  Quotes are made smart once,
-# by typogrify, so the "smarty" extension stays off.
+# by typogrify, so the "smarty" extension stays off.  "# …" lines in the
+# metadata block are comments (docs/authoring.md).
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.codehilite": {"css_class": "highlight"},
         "markdown.extensions.toc": {"permalink": False},
         "markdown.extensions.meta": {},
+        "authoring.frontmatter:CommentsExtension": {},
     },
     "output_format": "html5",
 }

@@ -16,3 +16,6 @@ SITEURL = os.environ.get("SITEURL", "https://everybody-serves.example").rstrip("
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# Drafts (Status: draft) are never published: only the development server shows them.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""

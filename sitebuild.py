@@ -1,12 +1,16 @@
 """Build the site with Pelican so that a failed build never loses the last good one.
 
-Pelican writes into a staging folder beside the output folder; only when the
-whole build has succeeded does the staging folder take the output's place.
+Pelican writes into a staging folder beside the output folder, Pagefind indexes
+it for search; only when the whole build has succeeded does the staging folder
+take the output's place.
 Pelican runs in a child process (``python -m sitebuild PELICAN-ARGS``) with
 ``--fatal errors``: stock Pelican only logs a bad date, an unreadable file or a
-failing plugin and exits 0, which would publish a silently wrong site.  A
-mistake in the vocabulary or an essay's topics is reported as one
-``file:line: message`` line, without a traceback.
+failing plugin and exits 0, which would publish a silently wrong site.
+
+Before Pelican starts, the author checks (``authoring.check``) read every essay,
+page and the vocabulary: each mistake is one ``error: file:line: message`` line,
+without a traceback, and any error stops the build.  ``check_content`` runs the
+checks alone, warnings included (``invoke check``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
+
+
+CHECK = "--check"  # run_pelican's own option: check the content, build nothing
+
+
+# Pagefind indexes the built site for /search/ (into pagefind/ inside it).
+PAGEFIND = [sys.executable, "-m", "pagefind", "--quiet"]
 
 
 class BuildFailed(Exception):
@@ -38,19 +49,38 @@ def build_site(
     output = Path(output) if output else ROOT / "output"
     staging = output.with_name(f".{output.name}.building-{os.getpid()}")
 
-    command = [sys.executable, "-m", "sitebuild", "-s", str(settings),
-               "-o", str(staging), "--fatal", "errors"]
+    command = _command(settings, content, overrides, "-o", str(staging), "--fatal", "errors")
+    result = subprocess.run(command, cwd=ROOT)
+    if result.returncode == 0:
+        result = subprocess.run(PAGEFIND + ["--site", str(staging)], cwd=ROOT)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        kept = "still holds the previous site" if output.exists() else "was not created"
+        raise BuildFailed(f"the build failed; {output} {kept}")
+    _replace(output, staging)
+    return output
+
+
+def check_content(
+    settings: str | Path = "pelicanconf.py",
+    *,
+    content: str | Path | None = None,
+    overrides: dict | None = None,
+) -> bool:
+    """Check the content as a build would, print the report, write nothing; True if no errors."""
+    return subprocess.run(_command(ROOT / settings, content, overrides, CHECK), cwd=ROOT) \
+        .returncode == 0
+
+
+def _command(settings: Path, content: str | Path | None, overrides: dict | None,
+             *options: str) -> list[str]:
+    """``python -m sitebuild`` with Pelican's arguments."""
+    command = [sys.executable, "-m", "sitebuild", "-s", str(settings), *options]
     if content:
         command.insert(3, str(content))
     if overrides:  # one -e with every KEY=VALUE: a second -e would replace the first
         command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
-
-    result = subprocess.run(command, cwd=ROOT)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(f"the build failed; {output} still holds the previous site")
-    _replace(output, staging)
-    return output
+    return command
 
 
 def _replace(output: Path, staging: Path) -> None:
@@ -63,15 +93,25 @@ def _replace(output: Path, staging: Path) -> None:
 
 
 def run_pelican(argv: list[str]) -> int:
-    """Pelican's command line, with author mistakes reported on one line."""
+    """Pelican's command line, after the author checks (``--check``: the checks alone).
+
+    The checks print each error (and, with ``--check``, each warning and a
+    summary) on one line; any error stops here, before Pelican reads a file.
+    """
     import pelican
+    from authoring.check import check_site
     from service_topics.errors import TopicsError
 
-    args = pelican.parse_arguments(argv)
+    check_only = CHECK in argv
+    args = pelican.parse_arguments([arg for arg in argv if arg != CHECK])
     pelican.init_logging(level=args.verbosity, fatal=args.fatal,
                          handler=pelican.LOG_HANDLERS[args.log_handler])
     try:
-        site, _ = pelican.get_instance(args)
+        site, settings = pelican.get_instance(args)
+        report = check_site(settings, warnings=check_only)
+        report.print(sys.stderr, warnings=check_only)
+        if check_only or report.errors:
+            return 1 if report.errors else 0
         site.run()
     except TopicsError as error:
         print(f"error: {error}", file=sys.stderr)

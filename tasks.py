@@ -9,11 +9,14 @@ from pathlib import Path
 from invoke import task
 from invoke.exceptions import Exit
 
-from sitebuild import ROOT, BuildFailed, build_site
+from sitebuild import ROOT, BuildFailed, build_site, check_content
 
 OUTPUT = ROOT / "output"
 CACHE = ROOT / "cache"
-WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"]
+ESSAYS = ROOT / "content" / "essays"
+# What a livereload rebuild follows: content and topics.toml, theme, plugins, the
+# checks, the settings.
+WATCHED = ["content", "theme", "plugins", "authoring", "pelicanconf.py", "publishconf.py"]
 
 
 def _build(settings="pelicanconf.py", output=OUTPUT):
@@ -27,6 +30,37 @@ def _build(settings="pelicanconf.py", output=OUTPUT):
 def build(c):
     """Build the development site into output/."""
     _build()
+
+
+@task
+def check(c):
+    """Check every essay, page and topics.toml without building: errors, warnings, a summary."""
+    if not check_content():
+        raise Exit(code=1)
+
+
+@task(help={"title": "the essay's title, in quotes",
+            "path": "folder to write the essay to (default content/essays/)"})
+def new(c, title, path=str(ESSAYS)):
+    """Start an essay: a draft at content/essays/<slug>.md with every metadata field."""
+    from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+    from authoring.new import new_essay
+    from service_topics.errors import display_path
+
+    settings = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / "pelicanconf.py"))}
+    try:
+        essay = new_essay(title, Path(path), settings)
+    except FileExistsError as exists:
+        raise Exit(f"error: {display_path(Path(exists.filename))} already exists: edit it, "
+                   "or choose another title", code=1) from None
+    except ValueError as error:
+        raise Exit(f"error: {error}", code=1) from None
+    draft_url = settings["DRAFT_URL"].format(slug=essay.stem)
+    print(f"Wrote {display_path(essay)}, a draft: write the essay below its metadata.\n"
+          f"  invoke livereload  shows it at http://127.0.0.1:8000/{draft_url} as you write\n"
+          "  invoke check       lists anything to fix\n"
+          "Delete its Status: draft line to publish it.")
 
 
 @task
@@ -74,6 +108,7 @@ def livereload(c, host="127.0.0.1", port=8000):
     from livereload import Server
 
     def rebuild_quietly():
+        """A failure is reported, and the last good site stays in output/ to be served."""
         try:
             build_site("pelicanconf.py", output=OUTPUT)
         except BuildFailed as error:
@@ -94,6 +129,14 @@ def publish(c, target=str(OUTPUT), siteurl=None):
     if siteurl:
         os.environ["SITEURL"] = siteurl
     _build("publishconf.py", output=Path(target).resolve())
+
+
+@task(help={"quick": "100 and 1,000 essays, 2 runs each, in a few minutes "
+                     "(default: 100 to 10,000 essays, 3 runs each, about 30 minutes)"})
+def bench(c, quick=False):
+    """Benchmark the build on synthetic essays and write the report (benchmarks/README.md)."""
+    with c.cd(str(ROOT)):
+        c.run(f"{sys.executable} -m benchmarks.run{' --quick' if quick else ''}", pty=False)
 
 
 @task(help={"args": "extra arguments for pytest, e.g. -k feed"})

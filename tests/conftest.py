@@ -31,12 +31,24 @@ class Site:
         return sorted(self.output.rglob("*.html"))
 
 
-def write_content(folder: Path, files: dict[str, str]) -> None:
-    """Write ``{relative path: text}`` under ``folder``, dedenting each text."""
+def write_content(folder: Path, files: dict[str, str | bytes]) -> None:
+    """Write ``{relative path: text}`` under ``folder``, dedenting each text (bytes as they are)."""
     for name, text in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dedent(text).lstrip(), encoding="utf-8")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(dedent(text).lstrip(), encoding="utf-8")
+
+
+def site_content(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """``folder`` holding just ``files``, and the real vocabulary unless they include one."""
+    shutil.rmtree(folder, ignore_errors=True)
+    write_content(folder, files)
+    if "topics.toml" not in files:
+        shutil.copy(ROOT / "content" / "topics.toml", folder / "topics.toml")
+    return folder
 
 
 ESSAY = dedent("""\
@@ -57,16 +69,11 @@ def make_site(tmp_path):
     The real vocabulary is used unless the files include a topics.toml.
     """
 
-    def make(files: dict[str, str], settings: str = "pelicanconf.py",
+    def make(files: dict[str, str | bytes], settings: str = "pelicanconf.py",
              overrides: dict | None = None) -> Site:
-        content = tmp_path / "content"
-        shutil.rmtree(content, ignore_errors=True)
-        write_content(content, files)
-        if "topics.toml" not in files:
-            shutil.copy(ROOT / "content" / "topics.toml", content / "topics.toml")
         output = build_site(
             settings,
-            content=content,
+            content=site_content(tmp_path / "content", files),
             output=tmp_path / "output",
             overrides={"CACHE_PATH": str(tmp_path / "cache"), **(overrides or {})},
         )

@@ -1,5 +1,6 @@
 """The real content/, built with the development settings, checked as a reader would."""
 
+import json
 import re
 from urllib.parse import urldefrag, urlparse
 
@@ -133,3 +134,36 @@ def test_titles_carry_no_typogrify_markup(real_site):
     for path in real_site.html_files():
         title = path.read_text(encoding="utf-8").split("<title>")[1].split("</title>")[0]
         assert not re.search("<|&nbsp;|&#160;|&#8217;|\xa0", title), (path, title)
+
+
+def structured_data(page):
+    return json.loads(page.find("script", type="application/ld+json").string)
+
+
+def test_pages_describe_themselves_to_search_engines_and_social_sites(real_site):
+    essay = real_site.page("/essays/are-you-in-customer-service/")
+    data = structured_data(essay)
+    assert data["@type"] == "BlogPosting" and data["headline"] == "Are You In Customer Service?"
+    assert data["author"]["name"] == "Jacqueline Wolven"
+    assert data["datePublished"].startswith("2025-08-12")
+    meta = {tag.get("property") or tag.get("name"): tag["content"]
+            for tag in essay.find_all("meta", content=True)}
+    assert meta["og:title"] == "Are You In Customer Service?" and meta["og:type"] == "article"
+    assert meta["description"] == meta["og:description"] == meta["twitter:description"]
+    assert meta["description"].startswith("Naming jobs from loan officer")
+    assert essay.find("link", rel="canonical")["href"] == (
+        "http://127.0.0.1:8000/essays/are-you-in-customer-service/")
+    topic = structured_data(real_site.page("/roles/barista/"))
+    assert topic["@type"] == "CollectionPage" and topic["name"] == "Barista"
+    assert [part["url"] for part in topic["hasPart"]] == [
+        "http://127.0.0.1:8000/essays/who-provides-customer-service/"]
+
+
+def test_each_essay_links_to_the_previous_and_next_one(real_site):
+    for newer, older in zip(NEWEST_FIRST, NEWEST_FIRST[1:]):
+        assert real_site.page(f"/essays/{newer}/").find("a", rel="prev")["href"] == (
+            f"/essays/{older}/")
+        assert real_site.page(f"/essays/{older}/").find("a", rel="next")["href"] == (
+            f"/essays/{newer}/")
+    assert not real_site.page(f"/essays/{NEWEST_FIRST[0]}/").find("a", rel="next")
+    assert not real_site.page(f"/essays/{NEWEST_FIRST[-1]}/").find("a", rel="prev")

@@ -66,5 +66,6 @@ class TopicsGenerator(Generator):
             writer.write_file(f"{topic.url}index.html", template, self.context,
                               topic_page=page, paginated={"entries": page.entries},
                               template_name="topic", url=topic.url)
-            writer.write_feed(page.essays, self.context, topic.feed_url, feed_type="atom",
+            writer.write_feed(page.essays[:self.config["TOPICS_FEED_MAX_ITEMS"]], self.context,
+                              topic.feed_url, feed_type="atom",
                               feed_title=f"{sitename}: {topic.name}")

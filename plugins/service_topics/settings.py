@@ -9,6 +9,7 @@ DEFAULTS = {
     "TOPICS_LINK_MENTIONS": True,  # link each topic's first mention in an essay
     "TOPICS_RELATED_ESSAYS": 5,  # related essays shown under an essay
     "TOPICS_BESIDE": 6,  # co-occurring roles (and examples) shown on a topic page
+    "TOPICS_FEED_MAX_ITEMS": 10,  # newest essays in a topic's feed, each in full
 }
 
 

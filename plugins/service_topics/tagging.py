@@ -9,7 +9,7 @@ from typing import Iterable, Mapping
 
 from .errors import TopicsError, line_of
 from .htmltext import blocks, plain_text_run
-from .matching import Matcher
+from .matching import Matcher, words
 from .sentences import quote, sentence_at, sentence_spans
 from .vocabulary import KINDS, Topic, Vocabulary
 
@@ -52,15 +52,7 @@ class Tag:
 def tag_essay(html: str, metadata: Mapping, source: Path, vocabulary: Vocabulary,
               matchers: Iterable[Matcher], quote_length: int) -> tuple[Tag, ...]:
     """Detected topics plus declared ones, less suppressed ones, in order of appearance."""
-    declared = [topic for field, kind in DECLARING.items()
-                for topic in _named_topics(metadata, field, kind, source, vocabulary)]
-    suppressed = {t.key for t in _named_topics(metadata, SUPPRESSING, None, source, vocabulary)}
-    for topic in declared:
-        if topic.key in suppressed:
-            raise TopicsError(source, _field_line(source, SUPPRESSING),
-                              f"{topic.name!r} is both declared and in Not-Topics: "
-                              "keep it in one field only")
-
+    declared, suppressed = declared_topics(metadata, source, vocabulary)
     found: dict[str, list[Mention]] = {}
     for mention in mentions(html, matchers, quote_length):
         if mention.key not in suppressed:
@@ -73,6 +65,20 @@ def tag_essay(html: str, metadata: Mapping, source: Path, vocabulary: Vocabulary
     return tuple(tags)
 
 
+def declared_topics(metadata: Mapping, source: Path,
+                    vocabulary: Vocabulary) -> tuple[list[Topic], set[str]]:
+    """The topics the metadata declares, and the keys it suppresses; a bad name stops the build."""
+    declared = [topic for field, kind in DECLARING.items()
+                for topic in _named_topics(metadata, field, kind, source, vocabulary)]
+    suppressed = {t.key for t in _named_topics(metadata, SUPPRESSING, None, source, vocabulary)}
+    for topic in declared:
+        if topic.key in suppressed:
+            raise TopicsError(source, _field_line(source, SUPPRESSING),
+                              f"{topic.name!r} is both declared and in Not-Topics: "
+                              "keep it in one field only")
+    return declared, suppressed
+
+
 def mentions(html: str, matchers: Iterable[Matcher], quote_length: int) -> list[Mention]:
     """Every alias found in the readable text of ``html``, in order.
 
@@ -81,7 +87,8 @@ def mentions(html: str, matchers: Iterable[Matcher], quote_length: int) -> list[
     """
     found = []
     for block in blocks(html):
-        matches = sorted((m for matcher in matchers for m in matcher.find(block.searchable)),
+        tokens = words(block.searchable)
+        matches = sorted((m for matcher in matchers for m in matcher.find_in(tokens)),
                          key=lambda m: (m.start, -m.end))
         spans = sentence_spans(block.text) if matches else []
         for match in matches:

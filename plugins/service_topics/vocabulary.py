@@ -108,6 +108,22 @@ def load_vocabulary(path: str | Path) -> Vocabulary:
     return _Checker(path, text).vocabulary(data)
 
 
+def header_line(text: str, kind: str, key: str) -> int | None:
+    """The line of topic ``kind.key``'s table in the vocabulary ``text``."""
+    header = re.compile(rf"^\s*\[\s*{kind}\s*\.\s*\"?{re.escape(key)}\"?\s*\]")
+    assignment = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+    return line_of(text, header) or line_of(text, assignment)
+
+
+def field_line(text: str, kind: str, key: str, name: str, value: str | None = None) -> int | None:
+    """The line of field ``name`` of topic ``kind.key`` (of ``value`` in it, if given)."""
+    start = header_line(text, kind, key) or 1
+    line = line_of(text, re.compile(rf"^\s*{re.escape(name)}\s*="), start)
+    if value is not None and line:
+        line = line_of(text, re.compile(re.escape(f'"{value}"')), line) or line
+    return line
+
+
 def _syntax_error(path: Path, text: str, error: tomllib.TOMLDecodeError) -> TopicsError:
     """tomllib's message, with its position turned into the line to report."""
     found = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$", str(error))
@@ -124,18 +140,6 @@ class _Checker:
 
     def fail(self, line: int | None, message: str) -> TopicsError:
         return TopicsError(self.path, line, message)
-
-    def header_line(self, kind: str, key: str) -> int | None:
-        header = re.compile(rf"^\s*\[\s*{kind}\s*\.\s*\"?{re.escape(key)}\"?\s*\]")
-        assignment = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
-        return line_of(self.text, header) or line_of(self.text, assignment)
-
-    def field_line(self, kind: str, key: str, name: str, value: str | None = None) -> int | None:
-        start = self.header_line(kind, key) or 1
-        line = line_of(self.text, re.compile(rf"^\s*{re.escape(name)}\s*="), start)
-        if value is not None and line:
-            line = line_of(self.text, re.compile(re.escape(f'"{value}"')), line) or line
-        return line
 
     def vocabulary(self, data: dict) -> Vocabulary:
         for kind in data:
@@ -155,10 +159,10 @@ class _Checker:
     def topic(self, kind: str, key: str, fields) -> Topic:
         where = f"{kind}.{key}"
         if not isinstance(fields, dict):
-            raise self.fail(self.header_line(kind, key),
+            raise self.fail(header_line(self.text, kind, key),
                             f"{where} must be a table: write [{where}] followed by its fields")
         if not KEY.match(key):
-            raise self.fail(self.header_line(kind, key),
+            raise self.fail(header_line(self.text, kind, key),
                             f"bad key {key!r}: use lowercase ASCII words joined by hyphens, "
                             f"like {slugish(key)!r}")
         for name in fields:
@@ -166,11 +170,12 @@ class _Checker:
                 near = difflib.get_close_matches(name, [*REQUIRED, *OPTIONAL], n=1)
                 hint = f"did you mean {near[0]!r}?" if near else \
                     f"allowed: {', '.join([*REQUIRED, *OPTIONAL])}"
-                raise self.fail(self.field_line(kind, key, name),
+                raise self.fail(field_line(self.text, kind, key, name),
                                 f"unknown field {name!r} in {where}: {hint}")
         for name in REQUIRED:
             if name not in fields:
-                raise self.fail(self.header_line(kind, key), f"{where} has no {name!r}: add it")
+                raise self.fail(header_line(self.text, kind, key),
+                                f"{where} has no {name!r}: add it")
         for name, expected in {**REQUIRED, **OPTIONAL}.items():
             value = fields.get(name)
             if value is None:
@@ -179,10 +184,11 @@ class _Checker:
             if not isinstance(value, expected) or not all(
                     isinstance(item, str) and item.strip() for item in items) or not items:
                 shape = "a list of non-empty strings" if expected is list else "a non-empty string"
-                raise self.fail(self.field_line(kind, key, name), f"{where}: {name!r} must be {shape}")
+                raise self.fail(field_line(self.text, kind, key, name),
+                                f"{where}: {name!r} must be {shape}")
         for alias in fields["aliases"]:
             if not alias_pattern(alias):
-                raise self.fail(self.field_line(kind, key, "aliases", alias),
+                raise self.fail(field_line(self.text, kind, key, "aliases", alias),
                                 f"alias {alias!r} of {where} has no word to match "
                                 "(determiners alone are ignored): reword it")
         return Topic(kind, key, fields["name"].strip(), tuple(fields["aliases"]),
@@ -194,7 +200,7 @@ class _Checker:
         aliases: dict[str, Topic] = {}
         for topic in topics:
             if keys.setdefault(topic.key, topic) is not topic:
-                raise self.fail(self.header_line(topic.kind, topic.key),
+                raise self.fail(header_line(self.text, topic.kind, topic.key),
                                 f"key {topic.key!r} is both a role and an example: "
                                 "rename one of them")
             for alias in topic.aliases:
@@ -207,7 +213,7 @@ class _Checker:
                 else:
                     aliases[normalise_alias(alias)] = topic
                     continue
-                raise self.fail(self.field_line(topic.kind, topic.key, "aliases", alias),
+                raise self.fail(field_line(self.text, topic.kind, topic.key, "aliases", alias),
                                 f"alias {alias!r} {problem}")
 
     def check_relations(self, topic: Topic, by_key: dict[str, Topic]) -> None:
@@ -219,7 +225,7 @@ class _Checker:
                            if target is None else
                            f"is {'an' if target.kind == 'examples' else 'a'} {target.singular}; "
                            f"a {topic.singular}'s broader topic must be a {topic.singular}")
-                raise self.fail(self.field_line(topic.kind, topic.key, "broader"),
+                raise self.fail(field_line(self.text, topic.kind, topic.key, "broader"),
                                 f"{where}: broader topic {topic.broader!r} {problem}")
         for index, key in enumerate(topic.related):
             if key not in by_key:
@@ -230,7 +236,7 @@ class _Checker:
                 problem = f"'related' names {key!r} twice: remove one"
             else:
                 continue
-            raise self.fail(self.field_line(topic.kind, topic.key, "related", key),
+            raise self.fail(field_line(self.text, topic.kind, topic.key, "related", key),
                             f"{where}: {problem}")
 
     def check_no_cycles(self, topics: list[Topic], by_key: dict[str, Topic]) -> None:
@@ -241,7 +247,7 @@ class _Checker:
                 current = by_key[current.broader]
                 if current.key in chain:
                     cycle = " → ".join([*chain[chain.index(current.key):], current.key])
-                    raise self.fail(self.field_line(topic.kind, topic.key, "broader"),
+                    raise self.fail(field_line(self.text, topic.kind, topic.key, "broader"),
                                     f"broader topics form a cycle: {cycle}; "
                                     "remove one of these 'broader' fields")
                 chain.append(current.key)

@@ -14,6 +14,7 @@ PAGE_KINDS = {
     "examples index": "/examples/",
     "topic": "/roles/teacher/",
     "topic, page 2": "/roles/teacher/page/2/",
+    "search": "/search/?q=barista",
     "not found": "/no/such/page/",
 }
 

@@ -1,0 +1,121 @@
+"""Checks of the text below the metadata: links that lead nowhere, and <script> tags.
+
+Code (fenced blocks and `spans`) is left alone: what is written there is shown,
+never followed or run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+from urllib.parse import unquote, urlsplit
+
+from service_topics.errors import display_path
+from service_topics.vocabulary import KINDS, Vocabulary
+
+from .documents import Document
+from .problems import Problem, error
+
+LINK = re.compile(r"\]\(\s*<?([^)\s>]+)"  # [text](target), ![alt](src)
+                  r"|^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)"  # [label]: target, not [^1]:
+                  r"|\b(?:href|src)\s*=\s*[\"']([^\"']+)")  # raw HTML
+PLACEHOLDER = re.compile(r"\{(?:filename|static|attach)\}(.*)")
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+).+?\1")
+SCRIPT = re.compile(r"<script\b", re.I)
+
+
+@dataclass(frozen=True)
+class Site:
+    """What a link may point to: the URLs the site will have."""
+
+    content: Path
+    essays: frozenset[str]  # slugs of essays with a page (drafts have none once published)
+    drafts: frozenset[str]
+    pages: frozenset[str]
+    folders: frozenset[str]  # the site's own top-level folders: roles, examples, archives…
+    vocabulary: Vocabulary | None  # None when topics.toml is broken: topic links go unchecked
+    topic_pages: Callable[[], frozenset[str]]  # keys of the topics that get a page (costly)
+
+
+def check_text(documents: Iterable[Document], site: Site) -> list[Problem]:
+    """Broken links and <script> tags in every document's text."""
+    problems = []
+    for document in documents:
+        for number, line in _text_lines(document):
+            if SCRIPT.search(line):
+                problems.append(error(document.path, number,
+                                      "a <script> tag would run in readers' browsers: to show "
+                                      "it, put it in backticks (`<script>`)"))
+            for found in LINK.finditer(line):
+                target = next(group for group in found.groups() if group)
+                message = _broken(target, document, site)
+                if message:
+                    problems.append(error(document.path, number, f"link to {target}: {message}"))
+    return problems
+
+
+def _text_lines(document: Document) -> Iterator[tuple[int, str]]:
+    """``(number, line)`` of the text below the metadata: code spans blanked, code blocks
+    left out."""
+    fence = None
+    start = document.front.last_line
+    for number, line in enumerate(document.text.splitlines()[start:], start + 1):
+        opening = FENCE.match(line)
+        if opening and (fence is None or opening[1].startswith(fence)):
+            fence = opening[1][:3] if fence is None else None
+        elif fence is None:
+            yield number, CODE_SPAN.sub("", line)
+
+
+def _broken(target: str, document: Document, site: Site) -> str | None:
+    """Why ``target`` leads nowhere, or None when it leads somewhere (or off the site)."""
+    placeholder = PLACEHOLDER.fullmatch(target)
+    if placeholder:
+        path = unquote(urlsplit(placeholder[1]).path)
+        file = site.content / path.lstrip("/") if path.startswith("/") \
+            else document.path.parent / path
+        return None if file.is_file() else f"there is no file {display_path(file)}"
+    url = urlsplit(target)
+    if url.scheme or url.netloc or not url.path.startswith("/"):
+        return None
+    parts = [unquote(part) for part in url.path.split("/") if part]
+    if len(parts) >= 2 and parts[0] == "essays":
+        return _essay(parts[1], site)
+    if len(parts) >= 2 and parts[0] in KINDS:
+        return _topic(parts[0], parts[1], site)
+    if len(parts) == 1 and "." not in parts[0] and parts[0] not in site.folders:
+        return None if parts[0] in site.pages else \
+            f"no page has the slug {parts[0]!r}{_closest(parts[0], site.pages, '/{}/')}"
+    return None
+
+
+def _essay(slug: str, site: Site) -> str | None:
+    if slug in site.essays:
+        return None
+    if slug in site.drafts:
+        return "that essay is a draft, and drafts are not published"
+    return f"no essay has the slug {slug!r}{_closest(slug, site.essays, '/essays/{}/')}"
+
+
+def _topic(kind: str, key: str, site: Site) -> str | None:
+    if site.vocabulary is None:
+        return None
+    topic = site.vocabulary.topics.get(key)
+    if topic is None:
+        keys = [t.key for t in site.vocabulary if t.kind == kind]
+        return f"no {KINDS[kind]} has the key {key!r}{_closest(key, keys, f'/{kind}/{{}}/')}"
+    if topic.kind != kind:
+        return f"{topic.name!r} is {'an' if topic.kind == 'examples' else 'a'} " \
+               f"{topic.singular}: link to /{topic.url}"
+    if key not in site.topic_pages():
+        return f"no published essay mentions {topic.name!r} yet, so it has no page"
+    return None
+
+
+def _closest(word: str, candidates: Iterable[str], url: str) -> str:
+    near = difflib.get_close_matches(word, list(candidates), n=1)
+    return f": did you mean {url.format(near[0])!r}?" if near else ""

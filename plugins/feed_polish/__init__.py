@@ -1,0 +1,73 @@
+"""Feed polish: feeds that feed readers and browsers both read well.
+
+Pelican writes the feeds; on its ``feed_generated`` signal this plugin makes,
+in every feed (the site's and each topic's):
+
+- every link absolute, on ``FEED_DOMAIN`` (links inside the content too, such
+  as the topic links the topics plugin adds), so a feed read anywhere works;
+- every id (of a feed and of each entry) ``FEED_ID_PREFIX`` plus its path, such
+  as ``tag:everybody-serves.example,2025:/essays/slug/``, so that it stays the
+  same when the essay is edited or the site moves between development and
+  production;
+- every summary plain text;
+
+and on ``feed_written`` it adds a style sheet processing instruction
+(``FEED_STYLESHEET``), so a reader who opens a feed in a browser sees a page.
+"""
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from markupsafe import Markup
+from pelican import signals
+
+URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+
+def absolute(base: str, url: str) -> str:
+    """``url`` resolved against ``base`` (absolute URLs and fragments stay as they are)."""
+    return url if not url or url.startswith("#") else urljoin(base, url)
+
+
+def polish(context, feed):
+    """Absolute links, stable ids and plain summaries for ``feed`` and its entries."""
+    site = (context.get("FEED_DOMAIN") or context.get("SITEURL")).rstrip("/") + "/"
+    prefix = context.get("FEED_ID_PREFIX")
+    feed.feed["link"] = absolute(site, feed.feed["link"])
+    if prefix:
+        feed.feed["id"] = prefix + urlsplit(feed.feed["feed_url"]).path
+    for item in feed.items:
+        item["link"] = absolute(site, item["link"])
+        if prefix:
+            item["unique_id"] = prefix + urlsplit(item["link"]).path
+            item["unique_id_is_permalink"] = False
+        if item.get("content"):  # Atom: full content, and a summary
+            item["content"] = make_links_absolute(item["content"], item["link"])
+            if item.get("description"):
+                item["description"] = Markup(item["description"]).striptags()
+        elif item.get("description"):  # RSS: the description is the full content
+            item["description"] = make_links_absolute(item["description"], item["link"])
+
+
+def make_links_absolute(html: str, base: str) -> str:
+    """``html`` with every href and src resolved against ``base``."""
+    return URL_ATTRIBUTE.sub(lambda m: m[1] + absolute(base, m[2]) + m[3], html)
+
+
+def add_stylesheet(path, context, feed):
+    """Insert the style sheet processing instruction after the XML declaration."""
+    stylesheet = context.get("FEED_STYLESHEET")
+    if not stylesheet:
+        return
+    href = f"{context.get('SITEURL', '')}/{stylesheet}"
+    with open(path, encoding="utf-8") as file:
+        xml = file.read()
+    declaration_end = xml.index("?>") + 2 if xml.startswith("<?xml") else 0
+    instruction = f'<?xml-stylesheet type="text/css" href="{href}"?>'
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(xml[:declaration_end] + "\n" + instruction + xml[declaration_end:])
+
+
+def register():
+    signals.feed_generated.connect(polish)
+    signals.feed_written.connect(add_stylesheet)
