@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from textwrap import dedent
@@ -88,3 +91,22 @@ def real_site(tmp_path_factory) -> Site:
     output = tmp_path_factory.mktemp("real") / "output"
     return Site(build_site("pelicanconf.py", content=ROOT / "content", output=output,
                            overrides={"CACHE_PATH": str(output.parent / "cache")}))
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_page(server, url: str, seconds: float = 30) -> bytes:
+    """The body at ``url`` once the ``server`` process (a Popen) answers there."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return urllib.request.urlopen(url, timeout=2).read()
+        except OSError:
+            assert server.poll() is None, f"{' '.join(map(str, server.args))} exited"
+            assert time.monotonic() < deadline, f"nothing answered at {url}"
+            time.sleep(0.1)

@@ -8,8 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from textwrap import dedent
@@ -22,8 +20,8 @@ import tasks
 from authoring.frontmatter import CommentsExtension, read_front_matter
 from authoring.metadata import FIELDS
 from sitebuild import ROOT
-from tests.conftest import ESSAY
-from tests.test_build import fingerprint, free_port
+from tests.conftest import ESSAY, free_port, wait_for_page
+from tests.test_build import fingerprint
 from tests.test_real_site import text
 
 
@@ -174,15 +172,8 @@ def test_livereload_rebuilds_on_a_change_and_keeps_the_last_good_site(tmp_path):
                                    str(port)], cwd=project, stdout=terminal, stderr=terminal,
                                   env=os.environ | {"PYTHONUNBUFFERED": "1"})
     try:
-        home = None
-        for _ in range(300):
-            try:
-                home = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
-                break
-            except OSError:
-                assert server.poll() is None, "invoke livereload exited"
-                time.sleep(0.1)
-        assert home and b"Everybody Serves" in home and b"livereload.js" in home
+        home = wait_for_page(server, f"http://127.0.0.1:{port}/")
+        assert b"Everybody Serves" in home and b"livereload.js" in home
         with ThreadPoolExecutor(1) as browser:  # its own event loop: Playwright may run one here
             browser.submit(asyncio.run, browse_while_editing(port, project)).result()
     finally:

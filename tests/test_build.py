@@ -2,17 +2,15 @@
 
 import hashlib
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 import feedparser
 import pytest
 
 from sitebuild import ROOT, BuildFailed
-from tests.conftest import ESSAY
+from tests.conftest import ESSAY, free_port, wait_for_page
 
 
 def fingerprint(folder, skip=()):
@@ -79,27 +77,14 @@ def test_publish_settings_give_absolute_urls_from_the_environment(make_site, mon
     assert feed.entries[0].link == "https://blog.example.org/essays/a-small-kindness/"
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_invoke_serve_builds_and_serves_the_site_on_loopback():
     port = free_port()
     invoke = [sys.executable, "-m", "invoke", "serve", "--port", str(port)]
     server = subprocess.Popen(invoke, cwd=ROOT, env=os.environ | {"PYTHONUNBUFFERED": "1"},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        home = None
-        for _ in range(200):
-            try:
-                home = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
-                break
-            except OSError:
-                assert server.poll() is None, "invoke serve exited"
-                time.sleep(0.1)
-        assert home and b"Everybody Serves" in home
+        home = wait_for_page(server, f"http://127.0.0.1:{port}/")
+        assert b"Everybody Serves" in home
         essay = urllib.request.urlopen(
             f"http://127.0.0.1:{port}/essays/what-is-customer-service/", timeout=2)
         assert essay.status == 200
