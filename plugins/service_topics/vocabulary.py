@@ -6,6 +6,7 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -101,6 +102,13 @@ def load_vocabulary(path: str | Path) -> Vocabulary:
     except UnicodeDecodeError as error:
         line = path.read_bytes()[:error.start].count(b"\n") + 1
         raise TopicsError(path, line, "is not UTF-8: save it as UTF-8") from None
+    return _parse(path, text)
+
+
+@lru_cache(maxsize=4)
+def _parse(path: Path, text: str) -> Vocabulary:
+    """The checked vocabulary of ``text``: worked out once however often a build asks
+    (the checks before Pelican starts, then the plugin), and again when the text changes."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
