@@ -44,7 +44,7 @@ def build_site(
     content: str | Path | None = None,
     overrides: dict | None = None,
 ) -> Path:
-    """Build into ``output`` (default: the settings' OUTPUT_PATH) and return it."""
+    """Build into ``output`` (default: output/ beside this file) and return it."""
     settings = ROOT / settings
     output = Path(output) if output else ROOT / "output"
     staging = output.with_name(f".{output.name}.building-{os.getpid()}")

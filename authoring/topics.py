@@ -17,7 +17,7 @@ from service_topics.errors import TopicsError
 from service_topics.htmltext import blocks
 from service_topics.index import build_index
 from service_topics.matching import Matcher, normalise_alias, words
-from service_topics.tagging import Tag, declared_topics, tag_essay
+from service_topics.tagging import Tag, declared_topics, matchers_for, tag_essay
 from service_topics.vocabulary import KINDS, Vocabulary, field_line, header_line, \
     load_vocabulary
 
@@ -70,8 +70,7 @@ def check_declared(document: Document, vocabulary: Vocabulary) -> list[Problem]:
 def tag_essays(essays: list[Essay], vocabulary: Vocabulary,
                quote_length: int) -> dict[Essay, tuple[Tag, ...]]:
     """Each essay's tags, as the plugin finds them (declared topics must be right)."""
-    matchers = [Matcher({t.key: t.aliases for t in vocabulary if t.kind == kind})
-                for kind in KINDS]
+    matchers = matchers_for(vocabulary)
     return {essay: tag_essay(essay.html, essay.metadata, essay.document.path, vocabulary,
                              matchers, quote_length) for essay in essays}
 

@@ -12,8 +12,8 @@ import pytest
 
 from benchmarks.builds import variants
 from benchmarks.corpus import MENTIONS, PARAGRAPHS, write_corpus
-from service_topics.matching import Matcher
-from service_topics.vocabulary import KINDS, load_vocabulary
+from service_topics.tagging import matchers_for
+from service_topics.vocabulary import load_vocabulary
 from sitebuild import build_site
 
 FIELDS = {"Title", "Date", "Slug", "Summary"}
@@ -61,8 +61,7 @@ def test_essays_have_the_metadata_of_real_essays_and_about_700_words(corpus):
 
 def test_topics_are_mentioned_at_realistic_rates(corpus):
     vocabulary = load_vocabulary(corpus / "topics.toml")
-    matchers = [Matcher({t.key: t.aliases for t in vocabulary if t.kind == kind})
-                for kind in KINDS]
+    matchers = matchers_for(vocabulary)
     mentions, essays_of = [], Counter()
     for path in (corpus / "essays").glob("*.md"):
         found = [m.key for matcher in matchers for m in matcher.find(parse(path)[1])]

@@ -6,10 +6,9 @@ import pytest
 
 from service_topics.errors import TopicsError
 from service_topics.htmltext import blocks
-from service_topics.matching import Matcher
 from service_topics.sentences import quote, sentence_spans
-from service_topics.tagging import tag_essay
-from service_topics.vocabulary import KINDS, Topic, Vocabulary
+from service_topics.tagging import matchers_for, tag_essay
+from service_topics.vocabulary import Topic, Vocabulary
 
 TOPICS = [
     Topic("roles", "barista", "Barista", ("barista",), "Coffee."),
@@ -25,7 +24,7 @@ TOPICS = [
     Topic("examples", "being-patient", "Being patient", ("patient with the barista",), "Wait."),
 ]
 VOCABULARY = Vocabulary.of(TOPICS)
-MATCHERS = [Matcher({t.key: t.aliases for t in TOPICS if t.kind == kind}) for kind in KINDS]
+MATCHERS = matchers_for(VOCABULARY)
 
 
 def found(html, metadata=None, source=Path("essay.md")):

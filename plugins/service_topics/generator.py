@@ -9,10 +9,9 @@ from pelican.urlwrappers import Tag as PelicanTag
 
 from .index import TopicIndex, build_index
 from .linking import link_mentions
-from .matching import Matcher
 from .ranking import related_essays
 from .settings import topics_settings
-from .tagging import tag_essay
+from .tagging import matchers_for, tag_essay
 from .vocabulary import KINDS, load_vocabulary
 
 
@@ -29,8 +28,7 @@ class TopicsGenerator(Generator):
     def generate_context(self):
         """Tag and link every published essay, then gather the topic pages."""
         vocabulary = load_vocabulary(Path(self.path) / self.config["TOPICS_VOCABULARY"])
-        matchers = [Matcher({t.key: t.aliases for t in vocabulary if t.kind == kind})
-                    for kind in KINDS]
+        matchers = matchers_for(vocabulary)
         siteurl = self.settings["SITEURL"]
 
         tags_of = {}

@@ -49,6 +49,11 @@ class Tag:
         return f"topic-{self.topic.key}" if self.passage else None
 
 
+def matchers_for(vocabulary: Vocabulary) -> list[Matcher]:
+    """One matcher per kind, so that a role named inside an example counts for both."""
+    return [Matcher({t.key: t.aliases for t in vocabulary if t.kind == kind}) for kind in KINDS]
+
+
 def tag_essay(html: str, metadata: Mapping, source: Path, vocabulary: Vocabulary,
               matchers: Iterable[Matcher], quote_length: int) -> tuple[Tag, ...]:
     """Detected topics plus declared ones, less suppressed ones, in order of appearance."""
