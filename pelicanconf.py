@@ -24,6 +24,7 @@ PLUGINS = [
     "essay_neighbours",  # previous and next essay
     "feed_polish",  # absolute links, stable ids, a style sheet: see its docstring
     "discovery",  # sitemap.xml and robots.txt
+    "security_headers",  # _headers: SECURITY_HEADERS for Netlify/Cloudflare Pages style hosts
 ]
 OUTPUT_PATH = "output"
 CACHE_PATH = "cache"
@@ -89,6 +90,7 @@ MARKDOWN = {
         "markdown.extensions.toc": {"permalink": False},
         "markdown.extensions.meta": {},
         "authoring.frontmatter:CommentsExtension": {},
+        "authoring.table_align:TableAlignExtension": {},
     },
     "output_format": "html5",
 }
@@ -113,3 +115,32 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
 MENUITEMS = [("About", "about/")]
+
+# Readers' safety (README, "Security").  Every page carries this policy in a
+# <meta http-equiv> (theme/templates/base.html): the site's own scripts, styles,
+# images and Pagefind's index, worker and WebAssembly; nothing inline, no
+# plugins, no other host.  Table alignment is a class (authoring/table_align.py),
+# so no inline style is needed either.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self'",
+    "connect-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+])
+# Sent by the host with every file, as `_headers` (plugins/security_headers) says,
+# and by `invoke serve`, `invoke livereload` and the browser tests' server.
+# frame-ancestors works only in a header, never in a <meta>.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": f"{CONTENT_SECURITY_POLICY}; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+HEADERS_SAVE_AS = "_headers"

@@ -1,5 +1,7 @@
 """Site tasks: ``invoke --list`` shows them, ``invoke --help TASK`` explains one."""
 
+import base64
+import hashlib
 import os
 import shutil
 import sys
@@ -10,6 +12,7 @@ from invoke import task
 from invoke.exceptions import Exit
 
 from sitebuild import ROOT, BuildFailed, build_site, check_content
+from security_headers.headers_file import HeadersFileMixin, headers_for, parse
 
 OUTPUT = ROOT / "output"
 CACHE = ROOT / "cache"
@@ -17,11 +20,18 @@ ESSAYS = ROOT / "content" / "essays"
 # What a livereload rebuild follows: content and topics.toml, theme, plugins, the
 # checks, the settings.
 WATCHED = ["content", "theme", "plugins", "authoring", "pelicanconf.py", "publishconf.py"]
+# The inline script livereload 2.7 puts before </head> of every page it serves: the
+# Content-Security-Policy of `invoke livereload`'s builds allows it by its hash.
+LIVERELOAD_SNIPPET = (
+    '(function(){var s=document.createElement("script");'
+    "var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
+    's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
+    "document.head.appendChild(s);})();")
 
 
-def _build(settings="pelicanconf.py", output=OUTPUT):
+def _build(settings="pelicanconf.py", output=OUTPUT, overrides=None):
     try:
-        build_site(settings, output=output)
+        build_site(settings, output=output, overrides=overrides)
     except BuildFailed as error:
         raise Exit(f"error: {error}", code=1) from None
 
@@ -88,7 +98,10 @@ def serve(c, host="127.0.0.1", port=8000, open_browser=False):
     class Server(RootedHTTPServer):
         allow_reuse_address = True
 
-    server = Server(str(OUTPUT), (host, int(port)), ComplexHTTPRequestHandler)
+    class Handler(HeadersFileMixin, ComplexHTTPRequestHandler):
+        """Sends the headers output/_headers gives, as the production host does."""
+
+    server = Server(str(OUTPUT), (host, int(port)), Handler)
     url = f"http://{host}:{port}/"
     print(f"Serving {OUTPUT.name}/ at {url} (Ctrl-C to stop)", file=sys.stderr)
     if open_browser:
@@ -107,18 +120,41 @@ def livereload(c, host="127.0.0.1", port=8000):
     """Serve the site and rebuild it, reloading the browser, on every change."""
     from livereload import Server
 
+    overrides = _allowing_livereload()
+
     def rebuild_quietly():
         """A failure is reported, and the last good site stays in output/ to be served."""
         try:
-            build_site("pelicanconf.py", output=OUTPUT)
+            build_site("pelicanconf.py", output=OUTPUT, overrides=overrides)
         except BuildFailed as error:
             print(f"error: {error}", file=sys.stderr)
 
     rebuild_quietly()
     server = Server()
+    headers_file = OUTPUT / "_headers"
+    if headers_file.exists():  # livereload sends the same headers with every file
+        for name, value in headers_for(parse(headers_file.read_text(encoding="utf-8")), "/").items():
+            server.setHeader(name, value)
     for path in WATCHED:
         server.watch(str(ROOT / path), rebuild_quietly)
     server.serve(host=host, port=int(port), root=str(OUTPUT))
+
+
+def _allowing_livereload() -> dict:
+    """Settings whose Content-Security-Policy (meta and header) allows livereload's script."""
+    from pelican.settings import get_settings_from_file
+
+    settings = get_settings_from_file(str(ROOT / "pelicanconf.py"))
+    digest = base64.b64encode(hashlib.sha256(LIVERELOAD_SNIPPET.encode()).digest()).decode()
+    allow = f"script-src 'sha256-{digest}'"
+
+    def allowing(policy: str) -> str:
+        return policy.replace("script-src", allow, 1)
+
+    headers = settings["SECURITY_HEADERS"]
+    return {"CONTENT_SECURITY_POLICY": allowing(settings["CONTENT_SECURITY_POLICY"]),
+            "SECURITY_HEADERS": {**headers, "Content-Security-Policy":
+                                 allowing(headers["Content-Security-Policy"])}}
 
 
 @task(help={"target": "folder to write the production site to (default output/)",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from security_headers.headers_file import HeadersFileMixin
 from sitebuild import ROOT, build_site
 from tests.conftest import Site
 
@@ -40,7 +41,9 @@ def browser_site(tmp_path_factory) -> Site:
         "TOPICS_PER_PAGE": 1}))
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(HeadersFileMixin, SimpleHTTPRequestHandler):
+    """Serves a built site as its host would: its `_headers`, its own 404 page."""
+
     def log_message(self, *args):
         pass
 

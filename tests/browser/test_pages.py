@@ -92,7 +92,7 @@ def test_every_page_reads_with_javascript_off(browser, base_url):
 def test_axe_finds_no_accessibility_violations(page, base_url, axe_source, kind, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto(base_url + PAGE_KINDS[kind])
-    page.add_script_tag(content=axe_source)
+    page.evaluate(axe_source)  # not a <script> tag: the policy allows no inline script
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     violations = [
         {"rule": v["id"], "impact": v["impact"],

@@ -18,7 +18,7 @@ def test_search_finds_filters_and_follows_a_result(page, base_url):
     page.fill("#search-q", "customer")
     page.select_option("#search-roles", "Bus driver")
     page.wait_for_url(f"{base_url}/search/?q=customer&role=Bus+driver")
-    page.wait_for_function("document.querySelectorAll('#search-results li').length == 1")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length == 1")
     assert result_titles(page) == ["Who Provides Customer Service?"]
 
     page.locator("#search-results h2 a").first.click()
@@ -28,7 +28,7 @@ def test_search_finds_filters_and_follows_a_result(page, base_url):
 
 def test_a_filter_alone_lists_every_essay_with_that_example(page, base_url):
     page.goto(base_url + "/search/?example=Holding+the+door")
-    page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0")
     assert sorted(result_titles(page)) == ["Service Is as Service Does. No, Really!",
                                           "Who Provides Customer Service?"]
     assert page.locator("#all-essays").is_hidden()
