@@ -90,6 +90,8 @@ def _needle(construct: Dropped) -> str:
         return f"<{construct.tag}"
     if construct.kind == "attribute":
         return f"{construct.name}="
+    if construct.kind == "comment":
+        return "<!"
     return construct.value if construct.kind == "url" else construct.name
 
 
@@ -102,6 +104,9 @@ def _normalised(text: str) -> str:
 
 def _message(construct: Dropped, field: str = "") -> str:
     tag, name = construct.tag, construct.name
+    if construct.kind == "comment":
+        return "a comment or CDATA section holding markup: browsers may end it early and run " \
+               "what it hides: delete it"
     if construct.kind == "tag":
         if field == "Title" and CONTENT.allows_tag(tag):
             return f"<{tag}> has no place in a title, which is shown inside a link and a " \

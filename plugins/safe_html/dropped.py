@@ -3,14 +3,17 @@ author checks can say what to write instead.
 
 The HTML is parsed with BeautifulSoup and each element held against the same
 allowlist the sanitizer is built from; whether a URL survives is asked of the
-sanitizer itself.  Comments are dropped too but not listed: readers never see them.
+sanitizer itself.  Comments are dropped too, but listed only when they hold markup:
+a browser may end such a comment early (``<!-->``, ``--!>``) and read the rest as
+HTML, where Python's parser reads a comment.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
+from bs4.element import PreformattedString, Tag
 
 from .allowlist import CONTENT, STYLE_PROPERTIES, URL_ATTRIBUTES, Allowlist
 from .sanitizer import allows_url
@@ -20,20 +23,22 @@ from .sanitizer import allows_url
 class Dropped:
     """One construct the sanitizer removes."""
 
-    kind: str  # "tag", "attribute", "class", "style" or "url"
+    kind: str  # "tag", "attribute", "class", "style", "url" or "comment"
     tag: str
     name: str = ""  # the attribute, the class or the style property
-    value: str = ""  # the attribute's value (for "url", the URL)
+    value: str = ""  # the attribute's value (for "url", the URL; for "comment", its text)
 
 
 def dropped(html: str, allowlist: Allowlist = CONTENT) -> list[Dropped]:
     """Every construct of ``html`` outside ``allowlist``, in document order."""
     found: list[Dropped] = []
-    for element in BeautifulSoup(html, "html.parser").find_all(True):
-        if allowlist.allows_tag(element.name):
-            found += _attributes(element, allowlist)
-        else:
-            found.append(Dropped("tag", element.name))  # its attributes go with it
+    for node in BeautifulSoup(html, "html.parser").descendants:
+        if isinstance(node, Tag) and allowlist.allows_tag(node.name):
+            found += _attributes(node, allowlist)
+        elif isinstance(node, Tag):
+            found.append(Dropped("tag", node.name))  # its attributes go with it
+        elif isinstance(node, PreformattedString) and "<" in node:  # comment, CDATA…
+            found.append(Dropped("comment", "", value=str(node)))
     return found
 
 
