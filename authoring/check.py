@@ -15,7 +15,7 @@ from service_topics.errors import display_path
 from service_topics.settings import topics_settings
 from service_topics.vocabulary import KINDS
 
-from .body import Site, check_text
+from .body import Site, check_links
 from .documents import Document, read_documents
 from .markup import check_markup
 from .metadata import check_metadata, check_slugs
@@ -46,10 +46,6 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
     readers = Readers(settings)
     rendered = {document.path: _read(readers, document, settings["PATH"])
                 for document in documents if document.path not in broken}
-    for document in documents:
-        if document.path in rendered:
-            read = rendered[document.path]
-            problems += check_markup(document, read._content or "", read.metadata, settings)
 
     @cache
     def tagged():
@@ -60,7 +56,10 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
     site = Site(Path(settings["PATH"]), _slugs(documents, "essay", draft=False),
                 _slugs(documents, "essay", draft=True), _slugs(documents, "page", draft=False),
                 folders, vocabulary, lambda: topic_pages(vocabulary, tagged()))
-    problems += check_text(documents, site)
+    for document in documents:
+        if read := rendered.get(document.path):
+            problems += check_markup(document, read._content or "", read.metadata, settings)
+            problems += check_links(document, read._content or "", site)
     if warnings and vocabulary:
         problems += topic_warnings(vocabulary, vocabulary_path, tagged())
     return Report(tuple(problems), _checked(documents, vocabulary_path))

@@ -7,9 +7,7 @@ What is allowed is ``safe_html``'s allowlist: these checks and the sanitizer rea
 
 from __future__ import annotations
 
-import html
-import unicodedata
-from typing import Iterable, Iterator, Mapping
+from typing import Mapping
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -18,8 +16,8 @@ from safe_html.dropped import Dropped, dropped
 from safe_html.sanitizer import is_web_url
 from safe_html.settings import html_fields, safe_html_settings
 
-from .body import text_lines
 from .documents import Document
+from .located import lines_of, normalised
 from .problems import Problem, error
 
 # Fields shown as plain text: markup in them would be shown as written.
@@ -48,8 +46,9 @@ def check_markup(document: Document, content: str, metadata: Mapping,
                  settings: Mapping) -> list[Problem]:
     """The constructs of one document that readers would not get, and bad plain-text and
     URL fields; ``content`` and ``metadata`` as Pelican's reader makes them, unsanitized."""
-    problems = [error(document.path, line, message)
-                for line, message in _located(document, dropped(content))]
+    found = dropped(content)
+    problems = [error(document.path, line, _message(construct)) for construct, line
+                in zip(found, lines_of(document, map(_needle, found)))]
     fields = [("Title", TITLE)] + [(field, CONTENT) for field in html_fields(settings)]
     for name, allowlist in fields:
         value, field = metadata.get(name.lower()), document.field(name)
@@ -69,21 +68,6 @@ def check_markup(document: Document, content: str, metadata: Mapping,
     return problems
 
 
-def _located(document: Document, found: Iterable[Dropped]) -> Iterator[tuple[int, str]]:
-    """``(line, message)`` for each construct, in order: the line of the source text that
-    holds it, searched from the previous construct's line on."""
-    lines = [(number, _normalised(line)) for number, line in text_lines(document)]
-    first = document.front.last_line + 1
-    cursor = 0
-    for construct in found:
-        needle = _normalised(_needle(construct))
-        at = next((i for i in [*range(cursor, len(lines)), *range(cursor)]
-                   if needle in lines[i][1]), None)
-        if at is not None:
-            cursor = at
-        yield lines[at][0] if at is not None else first, _message(construct)
-
-
 def _needle(construct: Dropped) -> str:
     """What the source holds where it wrote ``construct``."""
     if construct.kind == "tag":
@@ -93,13 +77,6 @@ def _needle(construct: Dropped) -> str:
     if construct.kind == "comment":
         return "<!"
     return construct.value if construct.kind == "url" else construct.name
-
-
-def _normalised(text: str) -> str:
-    """``text`` as compared when locating: entities decoded, lowercase, without whitespace
-    or control characters (which browsers, and so the sanitizer, skip in a URL)."""
-    return "".join(c for c in html.unescape(text).lower()
-                   if not c.isspace() and unicodedata.category(c) != "Cc")
 
 
 def _message(construct: Dropped, field: str = "") -> str:
@@ -134,4 +111,4 @@ def _message(construct: Dropped, field: str = "") -> str:
 
 def _scheme(url: str) -> str:
     """The scheme a browser reads in ``url``: spaces and control characters skipped."""
-    return urlsplit(_normalised(url)).scheme
+    return urlsplit(normalised(url)).scheme
