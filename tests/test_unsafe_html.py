@@ -129,17 +129,26 @@ def test_harmless_html_reaches_the_page_and_the_feed(make_site):
     assert feed.find("img")["src"] == "http://127.0.0.1:8000/images/cup.png"
 
 
-def test_the_sanitizer_alone_lets_nothing_run(tmp_path):
-    """Pelican run without the checks, on every hostile field at once: pages and feeds carry
-    no script, no event handler and no javascript: URL."""
-    essay = ESSAY.replace("Title: A Small Kindness", "Title: <img src=x onerror=alert(1)> Evil")\
-        .replace("Summary: One door, held open.\n", "Summary: <script>alert(1)</script> Door\n"
-                 "Source: Elsewhere\nSource_url: javascript:alert(1)\n") + BODY
-    content = site_content(tmp_path / "content", {"essays/kindness.md": essay})
+HOSTILE_ESSAY = ESSAY.replace("Title: A Small Kindness",
+                              "Title: <img src=x onerror=alert(1)> Evil") \
+    .replace("Summary: One door, held open.\n", "Summary: <script>alert(1)</script> Door\n"
+             "Source: Elsewhere\nSource_url: javascript:alert(1)\n") + BODY
+
+
+def pelican_alone(tmp_path, *settings: str):
+    """Build the hostile essay with Pelican itself, without the checks; the output folder."""
+    content = site_content(tmp_path / "content", {"essays/kindness.md": HOSTILE_ESSAY})
     output = tmp_path / "output"
     subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py",
-                    "-o", str(output), "-e", f'CACHE_PATH="{tmp_path / "cache"}"', "-q"],
-                   cwd=ROOT, check=True)
+                    "-o", str(output), "-q", "-e", f'CACHE_PATH="{tmp_path / "cache"}"',
+                    *settings], cwd=ROOT, check=True)
+    return output
+
+
+def test_the_sanitizer_alone_lets_nothing_run(tmp_path):
+    """Every hostile field at once, checks bypassed: pages and feeds carry no script, no
+    event handler and no javascript: URL."""
+    output = pelican_alone(tmp_path)
     pages = [BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
              for path in output.rglob("*.html")]
     feeds = [BeautifulSoup(entry.content[0].value, "html.parser")
@@ -160,3 +169,14 @@ def test_the_sanitizer_alone_lets_nothing_run(tmp_path):
             assert not [name for name in element.attrs if name.startswith("on")], element
             for name in ("href", "src"):
                 assert "script:" not in element.get(name, "").lower(), element
+
+
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_an_essay_from_the_content_cache_is_as_clean_as_a_fresh_one(tmp_path, layer):
+    caching = ["CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CONTENT_CACHING_LAYER="{layer}"']
+    fresh = (pelican_alone(tmp_path, *caching) / "essays" / "a-small-kindness" / "index.html")\
+        .read_bytes()
+    assert list((tmp_path / "cache").iterdir())
+    cached = (pelican_alone(tmp_path, *caching) / "essays" / "a-small-kindness" / "index.html")\
+        .read_bytes()
+    assert cached == fresh and b"onerror" not in fresh and b"<iframe" not in fresh
