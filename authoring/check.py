@@ -7,14 +7,17 @@ from functools import cache
 from pathlib import Path
 from typing import Mapping
 
+from pelican.contents import Content
 from pelican.readers import Readers
 
+from safe_html.sanitizer import sanitize
 from service_topics.errors import display_path
 from service_topics.settings import topics_settings
 from service_topics.vocabulary import KINDS
 
-from .body import Site, check_text
+from .body import Site, check_links
 from .documents import Document, read_documents
+from .markup import check_markup
 from .metadata import check_metadata, check_slugs
 from .problems import ERROR, Report
 from .topics import Essay, check_declared, check_vocabulary, tag_essays, topic_pages, \
@@ -25,7 +28,7 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
     """Every problem in the content that ``settings`` (Pelican's, read) build.
 
     Without ``warnings`` the errors alone are looked for, the same ones: essays are
-    then rendered and tagged only if a link to a topic's page needs it.
+    then tagged only if a link to a topic's page needs it.
     """
     documents, problems = read_documents(settings)
     for document in documents:
@@ -40,18 +43,23 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
     for document in essays if vocabulary else ():
         problems += check_declared(document, vocabulary)
     broken = {problem.path for problem in problems if problem.severity == ERROR}
+    readers = Readers(settings)
+    rendered = {document.path: _read(readers, document, settings["PATH"])
+                for document in documents if document.path not in broken}
 
     @cache
     def tagged():
-        readers = Readers(settings)
-        return tag_essays([_read(readers, document, settings["PATH"]) for document in essays
-                           if document.path not in broken],
+        return tag_essays([Essay(document, sanitize(read._content or ""), read.metadata)
+                           for document in essays if (read := rendered.get(document.path))],
                           vocabulary, config["TOPICS_QUOTE_LENGTH"])
 
     site = Site(Path(settings["PATH"]), _slugs(documents, "essay", draft=False),
                 _slugs(documents, "essay", draft=True), _slugs(documents, "page", draft=False),
                 folders, vocabulary, lambda: topic_pages(vocabulary, tagged()))
-    problems += check_text(documents, site)
+    for document in documents:
+        if read := rendered.get(document.path):
+            problems += check_markup(document, read._content or "", read.metadata, settings)
+            problems += check_links(document, read._content or "", site)
     if warnings and vocabulary:
         problems += topic_warnings(vocabulary, vocabulary_path, tagged())
     return Report(tuple(problems), _checked(documents, vocabulary_path))
@@ -63,10 +71,17 @@ def _direct_folders(settings: Mapping) -> set[str]:
     return {url.strip("/").split("/")[0] for url in urls} - {""}
 
 
-def _read(readers: Readers, document: Document, content: str) -> Essay:
-    """The essay as Pelican reads it: Markdown and typogrify applied."""
-    read = readers.read_file(content, str(document.path.relative_to(content)))
-    return Essay(document, read._content, read.metadata)
+class Unsanitized(Content):
+    """A file as Pelican's reader makes it, before the sanitizer (which cleans Articles and
+    Pages only) has seen it."""
+
+    default_template = "page"
+
+
+def _read(readers: Readers, document: Document, content: str) -> Unsanitized:
+    """The document as Pelican reads it: Markdown and typogrify applied."""
+    return readers.read_file(content, str(document.path.relative_to(content)),
+                             content_class=Unsanitized)
 
 
 def _slugs(documents: list[Document], kind: str, *, draft: bool) -> frozenset[str]:

@@ -60,7 +60,7 @@ MISTAKES = {
          "roles.barista: keep it in one topic only"]),
     "a <script> tag in an essay": (
         {"essays/kindness.md": ESSAY + "\nThe barista typed <script>alert(1)</script> in.\n"},
-        ["{content}/essays/kindness.md:9: a <script> tag would run in readers' browsers: "
+        ["{content}/essays/kindness.md:9: <script> would run in readers' browsers: "
          "to show it, put it in backticks (`<script>`)"]),
     "a link to an essay that does not exist": (
         {"essays/kindness.md": ESSAY + "\nSee [the other one](/essays/a-small-kindnes/).\n"},
