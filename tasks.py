@@ -1,7 +1,5 @@
 """Site tasks: ``invoke --list`` shows them, ``invoke --help TASK`` explains one."""
 
-import base64
-import hashlib
 import os
 import shutil
 import sys
@@ -144,9 +142,10 @@ def _allowing_livereload() -> dict:
     """Settings whose Content-Security-Policy (meta and header) allows livereload's script."""
     from pelican.settings import get_settings_from_file
 
+    from pelicanconf import csp_source_hash
+
     settings = get_settings_from_file(str(ROOT / "pelicanconf.py"))
-    digest = base64.b64encode(hashlib.sha256(LIVERELOAD_SNIPPET.encode()).digest()).decode()
-    allow = f"script-src 'sha256-{digest}'"
+    allow = f"script-src {csp_source_hash(LIVERELOAD_SNIPPET)}"
 
     def allowing(policy: str) -> str:
         return policy.replace("script-src", allow, 1)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import socket
+import subprocess
+import sys
 import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from textwrap import dedent
+from typing import Iterator
 
 import pytest
 from bs4 import BeautifulSoup
@@ -110,3 +115,20 @@ def wait_for_page(server, url: str, seconds: float = 30) -> bytes:
             assert server.poll() is None, f"{' '.join(map(str, server.args))} exited"
             assert time.monotonic() < deadline, f"nothing answered at {url}"
             time.sleep(0.1)
+
+
+@contextlib.contextmanager
+def running_task(task: str, cwd: Path = ROOT, log: Path | None = None) -> Iterator[str]:
+    """``invoke TASK --port N`` (serve, livereload) running in ``cwd``: its base URL, once it
+    answers.  Its output goes to ``log``, if given."""
+    port = free_port()
+    with open(log or os.devnull, "w") as terminal:
+        server = subprocess.Popen([sys.executable, "-m", "invoke", task, "--port", str(port)],
+                                  cwd=cwd, stdout=terminal, stderr=terminal,
+                                  env=os.environ | {"PYTHONUNBUFFERED": "1"})
+    try:
+        wait_for_page(server, f"http://127.0.0.1:{port}/")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -3,11 +3,11 @@ author's guide."""
 
 import asyncio
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from textwrap import dedent
@@ -20,7 +20,7 @@ import tasks
 from authoring.frontmatter import CommentsExtension, read_front_matter
 from authoring.metadata import FIELDS
 from sitebuild import ROOT
-from tests.conftest import ESSAY, free_port, wait_for_page
+from tests.conftest import ESSAY, running_task
 from tests.test_build import fingerprint
 from tests.test_real_site import text
 
@@ -166,19 +166,12 @@ async def browse_while_editing(port, project):
 
 def test_livereload_rebuilds_on_a_change_and_keeps_the_last_good_site(tmp_path):
     project = copy_of_the_project(tmp_path)
-    port = free_port()
-    with open(tmp_path / "terminal", "w") as terminal:
-        server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port",
-                                   str(port)], cwd=project, stdout=terminal, stderr=terminal,
-                                  env=os.environ | {"PYTHONUNBUFFERED": "1"})
-    try:
-        home = wait_for_page(server, f"http://127.0.0.1:{port}/")
+    with running_task("livereload", project, tmp_path / "terminal") as base_url:
+        home = urllib.request.urlopen(base_url + "/", timeout=5).read()
         assert b"Everybody Serves" in home and b"livereload.js" in home
+        port = int(base_url.rsplit(":", 1)[1])
         with ThreadPoolExecutor(1) as browser:  # its own event loop: Playwright may run one here
             browser.submit(asyncio.run, browse_while_editing(port, project)).result()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     terminal = (tmp_path / "terminal").read_text()
     assert ("error: content/essays/who-provides-customer-service.md:2: Date: 'someday' is not "
             "a date: write it as YYYY-MM-DD HH:MM\n"

@@ -1,16 +1,13 @@
 """Building a small site from tmp_path with the real settings and theme."""
 
 import hashlib
-import os
-import subprocess
-import sys
 import urllib.request
 
 import feedparser
 import pytest
 
-from sitebuild import ROOT, BuildFailed
-from tests.conftest import ESSAY, free_port, wait_for_page
+from sitebuild import BuildFailed
+from tests.conftest import ESSAY, running_task
 
 
 def fingerprint(folder, skip=()):
@@ -78,19 +75,10 @@ def test_publish_settings_give_absolute_urls_from_the_environment(make_site, mon
 
 
 def test_invoke_serve_builds_and_serves_the_site_on_loopback():
-    port = free_port()
-    invoke = [sys.executable, "-m", "invoke", "serve", "--port", str(port)]
-    server = subprocess.Popen(invoke, cwd=ROOT, env=os.environ | {"PYTHONUNBUFFERED": "1"},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        home = wait_for_page(server, f"http://127.0.0.1:{port}/")
-        assert b"Everybody Serves" in home
-        essay = urllib.request.urlopen(
-            f"http://127.0.0.1:{port}/essays/what-is-customer-service/", timeout=2)
+    with running_task("serve") as base_url:
+        assert b"Everybody Serves" in urllib.request.urlopen(base_url + "/", timeout=2).read()
+        essay = urllib.request.urlopen(f"{base_url}/essays/what-is-customer-service/", timeout=2)
         assert essay.status == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_the_theme_renders_without_the_topics_plugin(make_site):

@@ -4,16 +4,12 @@ The test server sends the built site's `_headers`, as the production host does,
 so each page is held to both the <meta> policy and the header one.
 """
 
-import asyncio
-import os
-import subprocess
-import sys
-
 import pytest
 
 from pelicanconf import SECURITY_HEADERS
 from tests.browser.test_pages import PAGE_KINDS
-from tests.conftest import free_port, wait_for_page
+from tests.browser.conftest import serving
+from tests.conftest import ESSAY, running_task
 from tests.test_authoring import copy_of_the_project
 
 FEEDS = {"site feed (Atom)": "/feeds/all.atom.xml", "site feed (RSS)": "/feeds/all.rss.xml",
@@ -103,6 +99,18 @@ def test_dark_mode_applies_under_the_policy(watched, base_url, kind):
     assert watched.problems() == []
 
 
+def test_aligned_table_columns_stay_aligned_under_the_policy(make_site, page):
+    """The one inline style a page may have: Markdown's column alignment, allowed by hash."""
+    site = make_site({"essays/kindness.md": ESSAY + "\n| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n"})
+    watched = Watched(page)
+    with serving(site.output) as base_url:
+        page.goto(base_url + "/essays/a-small-kindness/")
+        alignments = page.eval_on_selector_all(
+            ".prose td", "cells => cells.map(cell => getComputedStyle(cell).textAlign)")
+    assert alignments == ["left", "center", "right"]
+    assert watched.problems() == []
+
+
 def test_another_page_cannot_frame_the_site(page, base_url):
     """frame-ancestors and X-Frame-Options travel only in headers."""
     page.goto("about:blank")
@@ -114,22 +122,12 @@ def test_another_page_cannot_frame_the_site(page, base_url):
 
 def test_livereload_reloads_under_the_policy(browser, tmp_path):
     """livereload's own injected script is allowed by its hash, and it connects."""
-    project = copy_of_the_project(tmp_path)
-    port = free_port()
-    with open(tmp_path / "terminal", "w") as terminal:
-        server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port",
-                                   str(port)], cwd=project, stdout=terminal, stderr=terminal,
-                                  env=os.environ | {"PYTHONUNBUFFERED": "1"})
     context = browser.new_context()
-    try:
-        wait_for_page(server, f"http://127.0.0.1:{port}/")
+    with running_task("livereload", copy_of_the_project(tmp_path)) as base_url:
         watched = Watched(context.new_page())
-        response = watched.page.goto(f"http://127.0.0.1:{port}/")
+        response = watched.page.goto(base_url + "/")
         assert response.headers["content-security-policy"].endswith("frame-ancestors 'none'")
-        watched.page.wait_for_function("() => window.LiveReload?.connector?.socket?.readyState === WebSocket.OPEN",
-                                       timeout=15000)  # a function: a string would need eval
+        watched.page.wait_for_function(  # a function: a string would need eval
+            "() => window.LiveReload?.connector?.socket?.readyState === WebSocket.OPEN")
         assert watched.problems() == []
-    finally:
-        context.close()
-        server.terminate()
-        server.wait(timeout=10)
+    context.close()
