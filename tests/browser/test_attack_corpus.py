@@ -152,11 +152,11 @@ def toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def essay(number: int, field: str, payload: str = "") -> str:
+def essay(number: int, field: str, payload: str = "", slug: str = "p") -> str:
     """Essay ``number``, with ``payload`` in ``field``: its metadata, or its text for "body"."""
     one_line = payload.replace("\r", " ").replace("\n", " ")
     meta = {"title": f"Essay {number}", "date": f"2024-01-01 {number // 60:02d}:{number % 60:02d}",
-            "author": "Ann Example", "slug": f"p-{number:03d}", "summary": "One door, held open.",
+            "author": "Ann Example", "slug": f"{slug}-{number:03d}", "summary": "One door, held open.",
             "source": "The Daily Commute", "source_title": "The Original",
             "source_url": "https://example.org/original"}
     for name in ESSAY_FIELDS.get(field, ()):
@@ -206,7 +206,7 @@ def corpus_content(folder: Path, field: str, numbers: list[int]) -> Places:
         files["topics.toml"] = vocabulary
         for group in range(0, len(numbers), 10):
             name = f"t-{group:03d}.md"
-            text = essay(group, field)
+            text = essay(group, field, slug="t")  # not p-: those are the topics' pages
             for n in numbers[group:group + 10]:
                 line = text.count("\n") + 1
                 text += (html.escape(payloads[n].replace("\n", " ")) if field == "alias"
