@@ -24,6 +24,7 @@ PLUGINS = [
     "essay_neighbours",  # previous and next essay
     "feed_polish",  # absolute links, stable ids, a style sheet: see its docstring
     "discovery",  # sitemap.xml and robots.txt
+    "former_urls",  # redirects from the URLs of renamed essays, pages and topics
 ]
 OUTPUT_PATH = "output"
 CACHE_PATH = "cache"

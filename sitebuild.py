@@ -2,7 +2,9 @@
 
 Pelican writes into a staging folder beside the output folder, Pagefind indexes
 it for search; only when the whole build has succeeded does the staging folder
-take the output's place.
+take the output's place.  An essay, page or topic URL of the site being replaced
+that the new one lacks is a warning (``authoring.lost_urls``), or, when lost URLs
+are not allowed, an error that keeps the previous site.
 Pelican runs in a child process (``python -m sitebuild PELICAN-ARGS``) with
 ``--fatal errors``: stock Pelican only logs a bad date, an unreadable file or a
 failing plugin and exits 0, which would publish a silently wrong site.
@@ -43,6 +45,7 @@ def build_site(
     output: str | Path | None = None,
     content: str | Path | None = None,
     overrides: dict | None = None,
+    allow_lost_urls: bool = True,
 ) -> Path:
     """Build into ``output`` (default: output/ beside this file) and return it."""
     settings = ROOT / settings
@@ -57,18 +60,41 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
         kept = "still holds the previous site" if output.exists() else "was not created"
         raise BuildFailed(f"the build failed; {output} {kept}")
+    if not _keeps_urls(output, staging, allow_lost_urls):
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"the build would lose the URLs above; {output} still holds the "
+                          "previous site: add the redirects, or confirm with --allow-lost-urls")
     _replace(output, staging)
     return output
+
+
+def _keeps_urls(output: Path, staging: Path, allow_lost_urls: bool) -> bool:
+    """Print each essay, page and topic URL of ``output`` that ``staging`` lacks; False if
+    there is one and that is not allowed."""
+    from authoring.lost_urls import lost_urls
+    from authoring.problems import ERROR, WARNING
+    from former_urls import saved_as
+
+    lost = lost_urls(output, lambda url: (staging / saved_as(url)).is_file(),
+                     WARNING if allow_lost_urls else ERROR)
+    for problem in lost:
+        print(problem, file=sys.stderr)
+    return allow_lost_urls or not lost
 
 
 def check_content(
     settings: str | Path = "pelicanconf.py",
     *,
     content: str | Path | None = None,
+    output: str | Path | None = None,
     overrides: dict | None = None,
 ) -> bool:
-    """Check the content as a build would, print the report, write nothing; True if no errors."""
-    return subprocess.run(_command(ROOT / settings, content, overrides, CHECK), cwd=ROOT) \
+    """Check the content as a build would, print the report, write nothing; True if no errors.
+
+    The last site built, whose URLs the content should keep, is in ``output`` (default:
+    the settings' OUTPUT_PATH)."""
+    options = (CHECK, "-o", str(output)) if output else (CHECK,)
+    return subprocess.run(_command(ROOT / settings, content, overrides, *options), cwd=ROOT) \
         .returncode == 0
 
 

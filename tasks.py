@@ -19,9 +19,9 @@ ESSAYS = ROOT / "content" / "essays"
 WATCHED = ["content", "theme", "plugins", "authoring", "pelicanconf.py", "publishconf.py"]
 
 
-def _build(settings="pelicanconf.py", output=OUTPUT):
+def _build(settings="pelicanconf.py", output=OUTPUT, allow_lost_urls=True):
     try:
-        build_site(settings, output=output)
+        build_site(settings, output=output, allow_lost_urls=allow_lost_urls)
     except BuildFailed as error:
         raise Exit(f"error: {error}", code=1) from None
 
@@ -123,12 +123,13 @@ def livereload(c, host="127.0.0.1", port=8000):
 
 @task(help={"target": "folder to write the production site to (default output/)",
             "siteurl": "absolute address the site is published at "
-                       "(default: $SITEURL, else the one in publishconf.py)"})
-def publish(c, target=str(OUTPUT), siteurl=None):
-    """Build the production site (absolute URLs) into TARGET."""
+                       "(default: $SITEURL, else the one in publishconf.py)",
+            "allow_lost_urls": "publish even if URLs of the site in TARGET would be lost"})
+def publish(c, target=str(OUTPUT), siteurl=None, allow_lost_urls=False):
+    """Build the production site (absolute URLs) into TARGET, keeping every URL it had."""
     if siteurl:
         os.environ["SITEURL"] = siteurl
-    _build("publishconf.py", output=Path(target).resolve())
+    _build("publishconf.py", output=Path(target).resolve(), allow_lost_urls=allow_lost_urls)
 
 
 @task(help={"quick": "100 and 1,000 essays, 2 runs each, in a few minutes "

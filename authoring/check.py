@@ -15,8 +15,10 @@ from service_topics.vocabulary import KINDS
 
 from .body import Site, check_text
 from .documents import Document, read_documents
+from .lost_urls import future_urls, lost_urls
 from .metadata import check_metadata, check_slugs
 from .problems import ERROR, Report
+from .renames import check_former_slugs
 from .topics import Essay, check_declared, check_vocabulary, tag_essays, topic_pages, \
     topic_warnings
 
@@ -32,6 +34,7 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
         problems += check_metadata(document, settings)
     folders = frozenset({*KINDS, *_direct_folders(settings)})
     problems += check_slugs(documents, folders)
+    problems += check_former_slugs(documents, folders, settings)
     config = topics_settings(settings)
     vocabulary_path = Path(settings["PATH"]) / config["TOPICS_VOCABULARY"]
     vocabulary, found = check_vocabulary(vocabulary_path)
@@ -54,6 +57,9 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
     problems += check_text(documents, site)
     if warnings and vocabulary:
         problems += topic_warnings(vocabulary, vocabulary_path, tagged())
+        topics = [vocabulary[key] for key in site.topic_pages()]
+        problems += lost_urls(Path(settings["OUTPUT_PATH"]),
+                              future_urls(documents, folders, topics).__contains__)
     return Report(tuple(problems), _checked(documents, vocabulary_path))
 
 
