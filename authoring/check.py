@@ -57,10 +57,18 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
     problems += check_text(documents, site)
     if warnings and vocabulary:
         problems += topic_warnings(vocabulary, vocabulary_path, tagged())
-        topics = [vocabulary[key] for key in site.topic_pages()]
-        problems += lost_urls(Path(settings["OUTPUT_PATH"]),
-                              future_urls(documents, folders, topics).__contains__)
+        problems += _lost_urls(settings, documents, folders,
+                               [vocabulary[key] for key in site.topic_pages()])
     return Report(tuple(problems), _checked(documents, vocabulary_path))
+
+
+def _lost_urls(settings: Mapping, documents: list[Document], folders: frozenset[str],
+               topics: list) -> list[Problem]:
+    """The URLs of the last site built (setting LAST_SITE: its folder) and of the last one
+    published (PUBLISHED_URLS: their record) that the content would lose; none unless set."""
+    last_site, published = settings.get("LAST_SITE"), settings.get("PUBLISHED_URLS")
+    return lost_urls(last_site and Path(last_site), published and Path(published),
+                     future_urls(documents, folders, topics).__contains__)
 
 
 def _direct_folders(settings: Mapping) -> set[str]:

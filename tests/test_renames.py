@@ -3,15 +3,15 @@ every former topic feed still serves the feed, no feed entry id changes, and a U
 accident is named, with its fix, before it is published."""
 
 import io
-import os
 import re
 import shutil
 import subprocess
 import sys
-from textwrap import dedent
 
 import feedparser
 import pytest
+from invoke import Context
+from invoke.exceptions import Exit
 from pelican.settings import read_settings
 
 from authoring.check import check_site
@@ -175,7 +175,7 @@ def test_redirects_are_left_out_of_the_sitemap(renamed):
 def test_a_rename_loses_no_url_so_nothing_is_reported(tmp_path, capfd):
     build(tmp_path, BEFORE)
     capfd.readouterr()
-    build(tmp_path, AFTER, allow_lost_urls=False)
+    build(tmp_path, AFTER, publishing=True)
     assert "404" not in capfd.readouterr().err
 
 
@@ -261,58 +261,81 @@ LOST = [
 ]
 
 
-def lost_lines(stderr, severity, output):
-    """The lost-URL lines of ``stderr``, without the file of the old page they name."""
+def lost_lines(stderr, severity):
+    """The lost-URL lines of ``stderr``, each with where it was found, and without."""
     found = [line for line in stderr.splitlines() if "would now be a 404" in line]
-    for line in found:
-        url = line.split(": ", 2)[2].split(" ")[0]
-        assert line.startswith(f"{severity}: {output}{url}index.html: "), line
-    return sorted(line.split(": ", 2)[2] for line in found)
+    assert all(line.startswith(f"{severity}: ") for line in found), found
+    return {line.split(": ", 2)[2]: line.split(": ", 2)[1] for line in found}
 
 
 def test_check_and_build_warn_about_each_url_they_would_lose(tmp_path, capfd):
     site = build(tmp_path, BEFORE)
-    overrides = {"CACHE_PATH": str(tmp_path / "cache")}
     capfd.readouterr()
     assert check_content(content=site_content(tmp_path / "content", CARELESS),
-                         output=site.output, overrides=overrides)
-    assert lost_lines(capfd.readouterr().err, "warning", site.output) == LOST
+                         output=site.output, overrides={"CACHE_PATH": str(tmp_path / "cache")})
+    lost = lost_lines(capfd.readouterr().err, "warning")
+    assert sorted(lost) == LOST
+    assert lost[LOST[1]] == f"{site.output}/essays/essay-2/index.html"  # the old page
     build(tmp_path, CARELESS)
-    assert lost_lines(capfd.readouterr().err, "warning", site.output) == LOST
+    assert lost_lines(capfd.readouterr().err, "warning") == lost
     assert not site.file("/essays/essay-2/").exists()  # the warning was right
 
 
-def test_publishing_would_lose_urls_only_when_the_author_confirms(tmp_path, capfd):
-    published = build(tmp_path, BEFORE, "publishconf.py")
+def test_the_published_urls_are_remembered_until_publishing_lets_them_go(tmp_path, capfd):
+    record = tmp_path / "published-urls.txt"
+    published = build(tmp_path, BEFORE, "publishconf.py", published=record, publishing=True)
+    recorded = [line for line in record.read_text(encoding="utf-8").splitlines()
+                if not line.startswith("#")]
+    assert recorded == ["/about/", "/archives/", "/essays/essay-1/", "/essays/essay-2/",
+                        "/essays/essay-3/", "/essays/essay-4/", "/examples/", "/roles/",
+                        "/roles/barista/", "/roles/nurse/", "/roles/server/", "/roles/waiter/",
+                        "/search/"]
     before = fingerprint(published.output)
     capfd.readouterr()
     with pytest.raises(BuildFailed, match="the build would lose the URLs above; .* still "
                                           "holds the previous site: add the redirects, or "
                                           "confirm with --allow-lost-urls"):
-        build(tmp_path, CARELESS, "publishconf.py", allow_lost_urls=False)
-    assert lost_lines(capfd.readouterr().err, "error", published.output) == LOST
+        build(tmp_path, CARELESS, "publishconf.py", published=record, publishing=True)
+    assert sorted(lost_lines(capfd.readouterr().err, "error")) == LOST
     assert fingerprint(published.output) == before
     assert not list(tmp_path.glob(".output.*"))
-    build(tmp_path, CARELESS, "publishconf.py", allow_lost_urls=True)
+
+    for _ in range(2):  # the second development build no longer has the old site to compare
+        build(tmp_path, CARELESS, published=record)
+        lost = lost_lines(capfd.readouterr().err, "warning")
+        assert sorted(lost) == LOST
+        assert lost[LOST[1]] == f"{record}:6"
+    assert check_content(content=tmp_path / "content", output=published.output,
+                         published=record, overrides={"CACHE_PATH": str(tmp_path / "cache")})
+    assert sorted(lost_lines(capfd.readouterr().err, "warning")) == LOST
+
+    build(tmp_path, CARELESS, "publishconf.py", published=record, publishing=True,
+          allow_lost_urls=True)
     assert published.file("/essays/soup-at-last/").is_file()
+    assert "/essays/essay-2/" not in record.read_text(encoding="utf-8")
+    build(tmp_path, CARELESS, "publishconf.py", published=record, publishing=True)
 
 
-def test_invoke_publish_refuses_to_lose_a_url_without_allow_lost_urls(tmp_path):
+def test_invoke_publish_refuses_to_lose_a_url_without_allow_lost_urls(
+        tmp_path, monkeypatch, capfd):
+    import tasks
+
+    record = tmp_path / "published-urls.txt"
+    record.write_text("/essays/what-is-customer-service/\n/essays/no-longer-here/\n",
+                      encoding="utf-8")
+    monkeypatch.setattr(tasks, "PUBLISHED", record)
+    monkeypatch.setenv("SITEURL", "https://blog.example.org")
     target = tmp_path / "site"
-    gone = target / "essays" / "an-essay-no-longer-here" / "index.html"
-    gone.parent.mkdir(parents=True)
-    gone.write_text("<!doctype html><title>Gone</title>", encoding="utf-8")
-    publish = [sys.executable, "-m", "invoke", "publish", "--target", str(target)]
-    env = os.environ | {"SITEURL": "https://blog.example.org"}
-    refused = subprocess.run(publish, cwd=ROOT, env=env, capture_output=True, text=True)
-    assert refused.returncode == 1
-    assert dedent(f"""\
-        error: {gone}: /essays/an-essay-no-longer-here/ was in the last site and would now be \
-a 404: add "Former_slugs: an-essay-no-longer-here" to the essay that replaces it
-        """) in refused.stderr
-    assert sorted(p.name for p in target.rglob("*")) == sorted(
-        ["essays", "an-essay-no-longer-here", "index.html"])
-    allowed = subprocess.run([*publish, "--allow-lost-urls"], cwd=ROOT, env=env,
-                             capture_output=True, text=True)
-    assert allowed.returncode == 0, allowed.stderr
-    assert not gone.exists() and (target / "sitemap.xml").is_file()
+    with pytest.raises(Exit) as refused:
+        tasks.publish(Context(), target=str(target))
+    assert refused.value.code == 1 and "--allow-lost-urls" in refused.value.message
+    assert lost_lines(capfd.readouterr().err, "error") == {
+        '/essays/no-longer-here/ was in the last site and would now be a 404: add '
+        '"Former_slugs: no-longer-here" to the essay that replaces it': f"{record}:2"}
+    assert not target.exists()
+    tasks.publish(Context(), target=str(target), allow_lost_urls=True)
+    assert (target / "essays" / "what-is-customer-service" / "index.html").is_file()
+    assert "/essays/no-longer-here/" not in record.read_text(encoding="utf-8")
+    usage = subprocess.run([sys.executable, "-m", "invoke", "--help", "publish"], cwd=ROOT,
+                           capture_output=True, text=True).stdout
+    assert "--allow-lost-urls" in usage
