@@ -11,13 +11,13 @@ from pelican.readers import Readers
 
 from service_topics.errors import display_path
 from service_topics.settings import topics_settings
-from service_topics.vocabulary import KINDS
+from service_topics.vocabulary import KINDS, Topic
 
 from .body import Site, check_text
 from .documents import Document, read_documents
 from .lost_urls import future_urls, lost_urls
 from .metadata import check_metadata, check_slugs
-from .problems import ERROR, Report
+from .problems import ERROR, Problem, Report
 from .renames import check_former_slugs
 from .topics import Essay, check_declared, check_vocabulary, tag_essays, topic_pages, \
     topic_warnings
@@ -63,7 +63,7 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
 
 
 def _lost_urls(settings: Mapping, documents: list[Document], folders: frozenset[str],
-               topics: list) -> list[Problem]:
+               topics: list[Topic]) -> list[Problem]:
     """The URLs of the last site built (setting LAST_SITE: its folder) and of the last one
     published (PUBLISHED_URLS: their record) that the content would lose; none unless set."""
     last_site, published = settings.get("LAST_SITE"), settings.get("PUBLISHED_URLS")

@@ -20,7 +20,6 @@ from .documents import Document
 from .problems import WARNING, Problem
 from .renames import FIELD
 
-
 RECORD_HEADER = """\
 # The essay, page and topic URLs of the site as last published, written by `invoke publish`:
 # commit this file. Builds and `invoke check` warn about each one that would become a 404.
@@ -71,8 +70,9 @@ def lost_urls(output: Path | None, record: Path | None, exists: Callable[[str], 
     ``record``, for which ``exists`` (given the relative URL) is false; each names the
     record's line, else the old page."""
     last = {url: (file, None) for url, file in site_urls(output).items()} if output else {}
-    last |= {url: (record, line) for url, line in recorded_urls(record).items() if fix_for(url)} \
-        if record else {}
+    if record:
+        last |= {url: (record, line) for url, line in recorded_urls(record).items()
+                 if fix_for(url)}
     return [Problem(severity, path, line,
                     f"/{url} was in the last site and would now be a 404: {fix_for(url)}")
             for url, (path, line) in sorted(last.items()) if not exists(url)]
