@@ -18,7 +18,7 @@ from .documents import Document, read_documents
 from .lost_urls import future_urls, lost_urls
 from .metadata import check_metadata, check_slugs
 from .problems import ERROR, Problem, Report
-from .renames import check_former_slugs
+from .renames import check_former_slugs, moves
 from .topics import Essay, check_declared, check_vocabulary, tag_essays, topic_pages, \
     topic_warnings
 
@@ -51,24 +51,25 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
                            if document.path not in broken],
                           vocabulary, config["TOPICS_QUOTE_LENGTH"])
 
+    moved = moves(documents, vocabulary or ())
     site = Site(Path(settings["PATH"]), _slugs(documents, "essay", draft=False),
                 _slugs(documents, "essay", draft=True), _slugs(documents, "page", draft=False),
-                folders, vocabulary, lambda: topic_pages(vocabulary, tagged()))
+                folders, vocabulary, lambda: topic_pages(vocabulary, tagged()), moved)
     problems += check_text(documents, site)
     if warnings and vocabulary:
         problems += topic_warnings(vocabulary, vocabulary_path, tagged())
         problems += _lost_urls(settings, documents, folders,
-                               [vocabulary[key] for key in site.topic_pages()])
+                               [vocabulary[key] for key in site.topic_pages()], moved)
     return Report(tuple(problems), _checked(documents, vocabulary_path))
 
 
 def _lost_urls(settings: Mapping, documents: list[Document], folders: frozenset[str],
-               topics: list[Topic]) -> list[Problem]:
+               topics: list[Topic], moved: Mapping[str, str]) -> list[Problem]:
     """The URLs of the last site built (setting LAST_SITE: its folder) and of the last one
     published (PUBLISHED_URLS: their record) that the content would lose; none unless set."""
     last_site, published = settings.get("LAST_SITE"), settings.get("PUBLISHED_URLS")
     return lost_urls(last_site and Path(last_site), published and Path(published),
-                     future_urls(documents, folders, topics).__contains__)
+                     future_urls(documents, folders, topics, moved).__contains__)
 
 
 def _direct_folders(settings: Mapping) -> set[str]:

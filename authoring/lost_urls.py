@@ -11,14 +11,12 @@ lists come and go with the number of essays, and are not compared.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
-from former_urls import former_slugs
 from service_topics.vocabulary import KINDS, Topic
 
 from .documents import Document
 from .problems import WARNING, Problem
-from .renames import FIELD
 
 RECORD_HEADER = """\
 # The essay, page and topic URLs of the site as last published, written by `invoke publish`:
@@ -79,16 +77,10 @@ def lost_urls(output: Path | None, record: Path | None, exists: Callable[[str], 
 
 
 def future_urls(documents: Iterable[Document], folders: Iterable[str],
-                topics: Iterable[Topic]) -> frozenset[str]:
-    """The essay, page and topic URLs (former ones included) that the content would give,
-    and the site's own folders; ``topics`` are those that get a page."""
-    urls = {f"{folder}/" for folder in folders}
-    for document in documents:
-        if document.slug and not document.draft:
-            field = document.field(FIELD)
-            prefix = "essays/" if document.kind == "essay" else ""
-            urls |= {f"{prefix}{slug}/" for slug in
-                     (document.slug, *(former_slugs(field.value) if field else ()))}
-    for topic in topics:
-        urls |= {topic.url, *topic.former_urls}
-    return frozenset(urls)
+                topics: Iterable[Topic], moved: Mapping[str, str]) -> frozenset[str]:
+    """The essay, page and topic URLs that the content would give, the site's own folders,
+    and the ``moved`` URLs that lead to one of them; ``topics`` are those with a page."""
+    urls = {f"{folder}/" for folder in folders} | {topic.url for topic in topics}
+    urls |= {f"{'essays/' if document.kind == 'essay' else ''}{document.slug}/"
+             for document in documents if document.slug and not document.draft}
+    return frozenset(urls | {old for old, new in moved.items() if new in urls})

@@ -6,12 +6,26 @@ from typing import Iterable
 
 from former_urls import former_slugs
 from service_topics.errors import display_path
+from service_topics.vocabulary import Topic
 
 from .documents import Document, slug_for
 from .metadata import SLUG
 from .problems import Problem, error
 
 FIELD = "Former_slugs"
+
+
+def moves(documents: Iterable[Document], topics: Iterable[Topic]) -> dict[str, str]:
+    """Each former URL (``essays/old/``) of a published essay or page, or of a topic, and
+    its URL now."""
+    moved = {url: topic.url for topic in topics for url in topic.former_urls}
+    for document in documents:
+        field = document.field(FIELD)
+        if field and document.slug and not document.draft:
+            prefix = "essays/" if document.kind == "essay" else ""
+            moved |= {f"{prefix}{slug}/": f"{prefix}{document.slug}/"
+                      for slug in former_slugs(field.value)}
+    return moved
 
 
 def check_former_slugs(documents: Iterable[Document], site_folders: Iterable[str],

@@ -217,8 +217,15 @@ SLUG_OF_4 = "Slug: essay-4\n"
      "there now: remove it here"),
     ({"pages/help.md": "Title: Help\nSlug: help\nFormer_slugs: archives\n\nHelp.\n"},
      "pages/help.md:3: Former_slugs: 'archives' is the site's own /archives/: remove it"),
+    ({"essays/e4.md": essay(4, "essay-4") + "\nAs [before](/essays/essay-3/#part).\n"},
+     "essays/e4.md:8: link to /essays/essay-3/#part: it has moved to /essays/water-poured/: "
+     "link there"),
+    ({"essays/e4.md": essay(4, "essay-4") + "\nSee [waiters](/roles/waiter/).\n"},
+     "essays/e4.md:8: link to /roles/waiter/: it has moved to /roles/table-server/: link there"),
+    ({"essays/e4.md": essay(4, "essay-4") + "\nSee [us](/about/).\n"},
+     "essays/e4.md:8: link to /about/: it has moved to /about-us/: link there"),
 ])
-def test_each_collision_is_an_error_naming_its_file_and_line(tmp_path, files, expected):
+def test_each_collision_or_link_to_a_former_url_is_an_error_naming_its_file_and_line(tmp_path, files, expected):
     content = site_content(tmp_path / "content", AFTER | files)
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
     printed = io.StringIO()
