@@ -32,11 +32,23 @@ def build(c):
     _build()
 
 
-@task
-def check(c):
+@task(help={"unused": "list each topic of topics.toml that no essay mentions yet"})
+def check(c, unused=False):
     """Check every essay, page and topics.toml without building: errors, warnings, a summary."""
-    if not check_content():
+    if not check_content(unused=unused):
         raise Exit(code=1)
+
+
+@task(help={"add": "add the proposed topic with this key to content/topics.toml"})
+def topics(c, add=None):
+    """Propose the roles and examples the essays show but topics.toml lacks; --add KEY adds one."""
+    from pelican.settings import read_settings
+
+    from authoring.newtopics import topics_command
+
+    status = topics_command(read_settings(str(ROOT / "pelicanconf.py")), sys.stdout, add=add)
+    if status:
+        raise Exit(code=status)
 
 
 @task(help={"title": "the essay's title, in quotes",
