@@ -3,10 +3,10 @@ propose to its author, each with the sentence that shows it and a stanza for top
 
 Precision comes first, since an author reads every proposal:
 
-- a **role** is a job title (``occupations.txt``), or nouns before a known title or role
-  ("night porter", "school bus driver"), that the essay names in a job's frame ("worked as
-  a ___", "the ___ at the counter", "our ___ came to…", "___s like her"), in its title,
-  summary or a heading, or at least twice (a compound of nouns: always at least twice);
+- a **role** is a job title (``occupations.txt``) that the essay names in a job's frame
+  ("worked as a ___", "the ___ at the counter", "our ___ came to…", "___s like her"), in
+  its title, summary or a heading, or at least twice; or nouns before a one-word title or
+  known role ("pharmacy clerk") named at least twice, once in a frame or where it is central;
 - an **example** is a service verb with its object ("fixed the sink", "shovelled our
   driveway") done for a person (a pronoun, a possessive, "for" someone), that the essay
   tells at least twice or in its title, summary or a heading.
@@ -28,8 +28,9 @@ import lemminflect
 
 from service_topics.htmltext import blocks
 from service_topics.matching import Match, Matcher, Word, normalise_alias, words
-from service_topics.sentences import sentence_at, sentence_spans
-from service_topics.vocabulary import Vocabulary, slugish
+from service_topics.sentences import sentence_spans
+from service_topics.tagging import matchers_for
+from service_topics.vocabulary import KINDS, Vocabulary, slugish
 
 from .problems import Problem, warning
 from .topics import COMMON_WORDS, Essay
@@ -52,7 +53,8 @@ JOB_AFTER = re.compile(
     r"like\s+(?:her|him|them|you|me|us)\b|by\s+trade\b|"
     r"(?:who|that)\s+(?:served|helped|fixed|cut|cleaned|delivered|brought|took|looked\s+after|"
     r"took\s+care|came|worked|runs|ran))", re.I)
-NEGATED = re.compile(r"(?:\bno|\bnot|\bnever|\bnor|n['’]t)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
+NEGATED = re.compile(r"(?:\bno|\bnot|\bnever|\bnor|n['’]t)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$",
+                     re.I)
 # Nouns that never start a job's compound ("customer service", "night shift"…).
 NOT_MODIFIERS = frozenset("""
     service customer company job work team staff career head day night morning evening weekend
@@ -143,21 +145,16 @@ def propose(html: str, central_texts: Iterable[str], source: str, vocabulary: Vo
             found += _roles_in(sentence, tokens, covered, titles_found, known, central, readable)
             found += _examples_in(sentence, tokens, [*covered, *titles_found], vocabulary,
                                   central, readable)
-    return _proposals(found, source, vocabulary)
+    return _proposals(found, source, vocabulary, known)
 
 
 class _KnownWords:
-    """The matchers a proposal is checked against, built once per essay."""
+    """The matchers of the vocabulary, by kind, and of the job titles."""
 
     def __init__(self, vocabulary: Vocabulary, titles: frozenset[str]):
-        self.vocabulary_matchers = _vocabulary_matchers(vocabulary)
+        self.vocabulary_matchers = matchers_for(vocabulary)
+        self.roles = self.vocabulary_matchers[list(KINDS).index("roles")]
         self.titles = Matcher({title: [title] for title in titles})
-        self.roles = Matcher({t.key: t.aliases for t in vocabulary if t.kind == "roles"})
-
-
-def _vocabulary_matchers(vocabulary: Vocabulary) -> list[Matcher]:
-    return [Matcher({t.key: t.aliases for t in vocabulary if t.kind == kind})
-            for kind in ("roles", "examples")]
 
 
 def _roles_in(sentence: str, tokens: Sequence[Word], covered: list[Match],
@@ -284,7 +281,8 @@ def _for_someone(tokens: Sequence[Word], vocabulary: Vocabulary) -> bool:
     return bool(after) and (after[0] in PEOPLE or vocabulary.lookup(after[0]) is not None)
 
 
-def _proposals(found: list[_Found], source: str, vocabulary: Vocabulary) -> list[Proposal]:
+def _proposals(found: list[_Found], source: str, vocabulary: Vocabulary,
+               known: _KnownWords) -> list[Proposal]:
     """The candidates with enough evidence, one proposal per topic, roles first."""
     groups: dict[tuple[str, str], list[_Found]] = defaultdict(list)
     for item in found:
@@ -301,7 +299,7 @@ def _proposals(found: list[_Found], source: str, vocabulary: Vocabulary) -> list
             enough = weight >= FOUND_AT_LEAST and framed
         # the form with a person in it ("bring someone tea") finds the others too
         base = max((f.base for f in group), key=lambda b: "someone" in b.split())
-        if not enough or _known(base, vocabulary):
+        if not enough or _known(base, vocabulary, known):
             continue
         best = next((f for f in group if f.framed and not f.central), None) or \
             next((f for f in group if not f.central), group[0])
@@ -310,13 +308,13 @@ def _proposals(found: list[_Found], source: str, vocabulary: Vocabulary) -> list
     return sorted(proposals, key=lambda p: (p.kind != "roles", p.line or 0, p.key))
 
 
-def _known(base: str, vocabulary: Vocabulary) -> bool:
+def _known(base: str, vocabulary: Vocabulary, known: _KnownWords) -> bool:
     """Whether the vocabulary names ``base``, or finds all of it."""
     if vocabulary.lookup(base) or vocabulary.lookup(_name(base)):
         return True
     tokens = words(base)
     return any(m.start == tokens[0].start and m.end == tokens[-1].end
-               for matcher in _vocabulary_matchers(vocabulary) for m in matcher.find_in(tokens))
+               for matcher in known.vocabulary_matchers for m in matcher.find_in(tokens))
 
 
 def _proposal(kind: str, base: str, sentence: str, source: str, mentions: int,
