@@ -44,7 +44,7 @@ JOB_BEFORE = re.compile(
     r"\b(?:(?:work(?:s|ed|ing)?|job|jobs|career|hired|employed|trained|started|paid|"
     r"living|volunteer(?:s|ed)?)\s+as|(?:call(?:s|ed)?|hire[sd]?|thank(?:s|ed)?|"
     r"tip(?:s|ped)?|ask(?:s|ed)?|phoned?|booked?)\s+(?:the|our|my|a|an|their)|"
-    r"(?:our|my|their|your|the\s+local)|(?:became|become|becoming|is|was|am|are|were)\s+an?)"
+    r"the\s+local|(?:became|become|becoming|is|was|am|are|were)\s+an?)"
     r"\s+(?:an?\s+|the\s+)?(?:local\s+|friendly\s+|regular\s+|new\s+|old\s+)?$", re.I)
 JOB_AFTER = re.compile(
     r"^['’]?s?\s+(?:(?:at|behind|on)\s+(?:the\s+)?(?:\w+\s+)?(?:counter|desk|register|till|"
