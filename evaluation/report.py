@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from evaluation.scoring import SINGULAR, EssayScore, Finding, ratio
+from evaluation.scoring import SINGULAR, UNKNOWN, EssayScore, Finding, ratio
 
 KINDS = ("roles", "examples")
 
@@ -32,10 +33,10 @@ class SetResult:
     def recall(self, kind: str) -> float | None:
         return ratio(self.count("hits", kind), self.labels(kind))
 
-    def unknown(self, kind: str) -> int:
-        """Labels that name no topic of the vocabulary."""
-        return sum(finding.note.startswith("not in the vocabulary")
-                   for score in self.scores for finding in score.misses[kind])
+    def unknown(self, kind: str) -> Counter[str]:
+        """The names of labels that name no topic of the vocabulary, with their counts."""
+        return Counter(finding.name for score in self.scores for finding in score.misses[kind]
+                       if finding.note.startswith(UNKNOWN))
 
 
 def render(results: list[SetResult], vocabulary: str) -> str:
@@ -56,12 +57,19 @@ def render(results: list[SetResult], vocabulary: str) -> str:
     for result in results:
         lines.append(
             f"| {result.name} (`{result.folder}`) | {len(result.scores)} "
-            f"| {result.labels('roles')} ({result.unknown('roles')}) "
+            f"| {result.labels('roles')} ({result.unknown('roles').total()}) "
             f"| {result.count('tags', 'roles')} "
             f"| {_figure(result.precision('roles'))} | {_figure(result.recall('roles'))} "
-            f"| {result.labels('examples')} ({result.unknown('examples')}) "
+            f"| {result.labels('examples')} ({result.unknown('examples').total()}) "
             f"| {result.count('tags', 'examples')} | {_figure(result.recall('examples'))} "
             f"| {_figure(result.precision('examples'))} |")
+    lines += ["", "## Labels the vocabulary lacks", ""]
+    for result in results:
+        for kind in KINDS:
+            lacking = sorted(result.unknown(kind).items())
+            lines.append(f"- {result.name}, {kind}: " + (", ".join(
+                _text(name) + (f" ({count})" if count > 1 else "") for name, count in lacking)
+                if lacking else "none"))
     for result in results:
         lines += ["", f"## {result.name.capitalize()}: essay by essay"]
         for score in result.scores:

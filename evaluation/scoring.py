@@ -20,6 +20,7 @@ SINGULAR = {"roles": "role", "examples": "example"}
 # A quote shows a labelled sentence when their longest common run of words covers
 # this share of the shorter one: generous about quotes cut to length.
 OVERLAP = 0.6
+UNKNOWN = "not in the vocabulary"
 TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"',
                             "„": '"', "″": '"', "–": "-", "—": "-", "‐": "-", "‑": "-",
                             "…": "...", "\u00a0": " "})
@@ -102,7 +103,7 @@ def _score_roles(score: EssayScore, labels: tuple[Label, ...], mine: list[Listin
         topic = _resolved(label, "roles", resolve)
         if topic is None:
             score.misses["roles"].append(Finding(label.name, label.sentence,
-                                                 "not in the vocabulary"))
+                                                 UNKNOWN))
             continue
         accounted.update(topic.broader)  # a broader topic of a label is right, if less precise
         broader = ", ".join(tags[key].name for key in topic.broader if key in tags)
@@ -133,7 +134,7 @@ def _score_examples(score: EssayScore, labels: tuple[Label, ...], mine: list[Lis
         accounted.update(tag.key for tag in quoting)
         quoted = f"quoted for {', '.join(tag.name for tag in quoting)}" if quoting else ""
         if topic is None:
-            note = "; ".join(filter(None, ["not in the vocabulary", quoted]))
+            note = "; ".join(filter(None, [UNKNOWN, quoted]))
             score.misses["examples"].append(Finding(label.name, label.sentence, note))
             continue
         accounted.add(topic.key)

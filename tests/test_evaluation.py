@@ -134,13 +134,15 @@ def test_an_example_is_found_when_its_sentence_is_quoted_for_any_example_topic()
 
 def test_the_report_gives_the_figures_and_every_miss_and_false_tag():
     score = score_essay(essay(roles=[("waitress", "Marjorie took my order."),
-                                     ("nurse", "A nurse came.")]),
+                                     ("nurse", "A nurse came."),
+                                     ("lunch lady", "Every school has a lunch lady.")]),
                         [listing("roles", "waiter", "Marjorie took my order."),
                          listing("roles", "mother", "My *mother* spilled juice.")], TOPICS.get)
     text = render([SetResult("corpus", "evaluation/essays", {"essay": "An Essay"}, [score])],
                   "`topics.toml`")
-    assert "| corpus (`evaluation/essays`) | 1 | 2 (0) | 2 | 0.50 | 0.50 | 0 (0) | 0 | – | – |" \
+    assert "| corpus (`evaluation/essays`) | 1 | 3 (1) | 2 | 0.50 | 0.33 | 0 (0) | 0 | – | – |" \
         in text
+    assert "- corpus, roles: lunch lady\n- corpus, examples: none" in text
     assert "**missed role** nurse (not tagged (Nurse)): “A nurse came.”" in text
     assert r"**false role tag** Mother: “My \*mother\* spilled juice.”" in text
 
