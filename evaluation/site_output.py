@@ -39,9 +39,10 @@ def read_listings(output: Path) -> list[Listing]:
 
 def _page_listings(kind: str, key: str, page: Path) -> list[Listing]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    name = soup.h1.get_text(" ", strip=True)
+    entries = soup.select("ol.evidence > li")  # none on a page that only redirects
+    name = soup.h1.get_text(" ", strip=True) if entries else ""
     listings = []
-    for entry in soup.select("ol.evidence > li"):
+    for entry in entries:
         slug = ESSAY_URL.search(entry.h3.a["href"]).group(1)
         quote = entry.find("blockquote")
         via = entry.select_one(".via a")

@@ -224,3 +224,10 @@ def test_every_page_of_a_topic_is_read_with_its_quotes_and_narrower_topics(make_
                                    "teacher.")
     teacher = next(entry for entry in listings if entry.key == "teacher")
     assert (teacher.via_key, teacher.via_name) == ("high-school-teacher", "High school teacher")
+
+
+def test_a_topic_page_that_lists_no_essay_gives_no_listing(tmp_path):
+    (tmp_path / "roles" / "old-name").mkdir(parents=True)
+    (tmp_path / "roles" / "old-name" / "index.html").write_text(
+        '<meta http-equiv="refresh" content="0; url=/roles/waiter/">', encoding="utf-8")
+    assert read_listings(tmp_path) == []
