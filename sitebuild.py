@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 
 CHECK = "--check"  # run_pelican's own option: check the content, build nothing
+UNUSED = "--unused"  # with --check: list each topic no essay mentions
 
 
 # Pagefind indexes the built site for /search/ (into pagefind/ inside it).
@@ -102,14 +103,18 @@ def check_content(
     output: str | Path | None = None,
     overrides: dict | None = None,
     published: Path | None = None,
+    unused: bool = False,
 ) -> bool:
     """Check the content as a build would, print the report, write nothing; True if no errors.
 
     URLs the content would lose are warned about: those of the site in ``output`` and those
-    recorded in ``published``."""
+    recorded in ``published``.  ``unused`` lists the topics no essay mentions, one line
+    each, instead of counting them.
+    """
     compare = {"LAST_SITE": output and str(output), "PUBLISHED_URLS": published and str(published)}
-    overrides = {**(overrides or {}), **compare}
-    return subprocess.run(_command(ROOT / settings, content, overrides, CHECK), cwd=ROOT) \
+    options = (CHECK, UNUSED) if unused else (CHECK,)
+    return subprocess.run(_command(ROOT / settings, content, {**(overrides or {}), **compare},
+                                   *options), cwd=ROOT) \
         .returncode == 0
 
 
@@ -144,12 +149,12 @@ def run_pelican(argv: list[str]) -> int:
     from service_topics.errors import TopicsError
 
     check_only = CHECK in argv
-    args = pelican.parse_arguments([arg for arg in argv if arg != CHECK])
+    args = pelican.parse_arguments([arg for arg in argv if arg not in (CHECK, UNUSED)])
     pelican.init_logging(level=args.verbosity, fatal=args.fatal,
                          handler=pelican.LOG_HANDLERS[args.log_handler])
     try:
         site, settings = pelican.get_instance(args)
-        report = check_site(settings, warnings=check_only)
+        report = check_site(settings, warnings=check_only, unused=UNUSED in argv)
         report.print(sys.stderr, warnings=check_only)
         if check_only or report.errors:
             return 1 if report.errors else 0
