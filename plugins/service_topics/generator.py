@@ -67,7 +67,6 @@ class TopicsGenerator(Generator):
             writer.write_file(f"{kind}/index.html", self.get_template("topics"), self.context,
                               kind=kind, topic_pages=self.index.of_kind(kind), url=f"{kind}/")
         template = self.get_template("topic")
-        sitename = self.settings["SITENAME"]
         for page in self.index.pages.values():
             topic = page.topic
             writer.write_file(f"{topic.url}index.html", template, self.context,
@@ -75,7 +74,7 @@ class TopicsGenerator(Generator):
                               template_name="topic", url=topic.url)
             writer.write_feed(page.essays[:self.config["TOPICS_FEED_MAX_ITEMS"]], self.context,
                               topic.feed_url, feed_type="atom",
-                              feed_title=f"{sitename}: {topic.name}")
+                              feed_title=topic.name)  # Pelican puts SITENAME first
         writer.write_file(f"{MAP_URL}index.html", self.get_template("map"), self.context,
                           topic_map=self.map, url=MAP_URL)
         self.write_subscriptions(writer)
@@ -84,17 +83,13 @@ class TopicsGenerator(Generator):
         """Write the OPML list of the site's Atom feed and every topic's feed."""
         site = (self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]).rstrip("/")
         sitename = self.settings["SITENAME"]
-
-        def subscription(text, feed_url, page_url):
-            return Subscription(text, f"{sitename}: {text}", f"{site}/{feed_url}",
-                                f"{site}/{page_url}")
-
         site_feed = self.settings.get("FEED_ALL_ATOM")
         document = subscription_list(
             f"{sitename}: every feed",
             max((essay.date for essay in self.context["articles"]), default=None),
-            [subscription("All essays", site_feed, "")] if site_feed else [],
-            [(heading, [subscription(page.topic.name, page.topic.feed_url, page.topic.url)
+            [Subscription("All essays", f"{site}/{site_feed}", f"{site}/")] if site_feed else [],
+            [(heading, [Subscription(page.topic.name, f"{site}/{page.topic.feed_url}",
+                                     f"{site}/{page.topic.url}")
                         for page in self.index.of_kind(kind)])
              for kind, heading in (("roles", "Roles"), ("examples", "Examples"))])
         (Path(writer.output_path) / OPML_URL).write_bytes(document)

@@ -13,10 +13,9 @@ SPEC = "http://opml.org/spec2.opml"
 
 @dataclass(frozen=True)
 class Subscription:
-    """One feed: its name, its absolute address and the page it follows."""
+    """One feed: its name here, its absolute address and the page it follows."""
 
     text: str
-    title: str  # the feed's own title
     xml_url: str
     html_url: str
 
@@ -47,5 +46,5 @@ def subscription_list(title: str, modified: datetime | None, feeds: Sequence[Sub
 
 def _outline(parent: ElementTree.Element, feed: Subscription) -> None:
     # OPML 2.0 calls every feed "rss", Atom included.
-    ElementTree.SubElement(parent, "outline", type="rss", text=feed.text, title=feed.title,
-                           xmlUrl=feed.xml_url, htmlUrl=feed.html_url)
+    ElementTree.SubElement(parent, "outline", type="rss", text=feed.text, xmlUrl=feed.xml_url,
+                           htmlUrl=feed.html_url)
