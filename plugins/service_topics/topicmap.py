@@ -25,6 +25,7 @@ LINE = 14  # from one line of a row's label to the next
 CHAR = 0.55 * FONT  # average width of a character, rounded up
 WRAP = 18  # a row's label longer than this many characters takes two lines
 PAD = 8  # between a label and the cells
+EDGE = 2  # room left of the first column for a focused cell's outline
 SLANT = math.sqrt(0.5)  # column labels rise at 45°
 
 
@@ -111,18 +112,18 @@ def topic_map(vocabulary: Vocabulary, topics_of: Mapping[Any, Sequence[str]],
     top = math.ceil(_width(e.name for e in column_topics) * SLANT) + PAD + FONT
     rows = tuple(Label(role, label_width - PAD, _baselines(lines, top + i * STEP + CELL // 2))
                  for i, (role, lines) in enumerate(zip(row_topics, row_lines)))
-    columns = tuple(Label(example, j * STEP + CELL // 2, ((example.name, top - PAD),))
+    columns = tuple(Label(example, EDGE + j * STEP + CELL // 2, ((example.name, top - PAD),))
                     for j, example in enumerate(column_topics))
     cells = tuple(
         tuple(Cell(role, example, n, math.ceil(SHADES * n / most) if n else 0,
                    "?" + urlencode({"role": role.name, "example": example.name}),
-                   j * STEP, top + i * STEP)
+                   EDGE + j * STEP, top + i * STEP)
               for j, (example, n) in enumerate(zip(column_topics, row_counts)))
         for i, (role, row_counts) in enumerate(zip(row_topics, counts)))
     reach = max((label.x + math.ceil(_width([label.topic.name]) * SLANT) for label in columns),
                 default=0)
     return TopicMap(rows, columns, cells, label_width,
-                    max(len(columns) * STEP, reach) + PAD, top + len(rows) * STEP)
+                    max(EDGE + len(columns) * STEP, reach) + PAD, top + len(rows) * STEP)
 
 
 def _wrap(name: str) -> tuple[str, ...]:
