@@ -99,7 +99,7 @@ def topic_map(vocabulary: Vocabulary, topics_of: Mapping[Any, Sequence[str]],
     ``SHADES`` steps.
     """
     mentions = Counter(key for keys in topics_of.values() for key in set(keys))
-    ranked = sorted(mentions, key=lambda key: (-mentions[key], vocabulary[key].name.casefold()))
+    ranked = sorted(mentions, key=lambda k: (-mentions[k], vocabulary[k].name.casefold(), k))
     row_topics = [vocabulary[k] for k in ranked if vocabulary[k].kind == "roles"][:roles]
     column_topics = [vocabulary[k] for k in ranked if vocabulary[k].kind == "examples"][:examples]
     beside = co_occurring(topics_of)
