@@ -151,6 +151,15 @@ def bench(c, quick=False):
         c.run(f"{sys.executable} -m benchmarks.run{' --quick' if quick else ''}", pty=False)
 
 
+@task(help={"topics": "the vocabulary to evaluate (default content/topics.toml)"})
+def eval_tagging(c, topics=None):
+    """Score the tags of the hand-labelled essays (evaluation/) and write evaluation/REPORT.md."""
+    from evaluation.run import main
+
+    if main(["--topics", topics] if topics else []):
+        raise Exit(code=1)
+
+
 @task(help={"args": "extra arguments for pytest, e.g. -k feed"})
 def test(c, args=""):
     """Run the whole test suite."""
