@@ -10,6 +10,7 @@ from typing import Mapping
 from pelican.readers import Readers
 
 from service_topics.errors import display_path
+from service_topics.generator import MAP_URL
 from service_topics.settings import topics_settings
 from service_topics.vocabulary import KINDS, Topic
 
@@ -34,7 +35,7 @@ def check_site(settings: Mapping, *, warnings: bool = True, unused: bool = False
     documents, problems = read_documents(settings)
     for document in documents:
         problems += check_metadata(document, settings)
-    folders = frozenset({*KINDS, *_direct_folders(settings)})
+    folders = frozenset({*KINDS, MAP_URL.strip("/"), *_direct_folders(settings)})
     problems += check_slugs(documents, folders)
     problems += check_former_slugs(documents, folders, settings)
     config = topics_settings(settings)
