@@ -294,7 +294,7 @@ def test_the_published_urls_are_remembered_until_publishing_lets_them_go(tmp_pat
     recorded = [line for line in record.read_text(encoding="utf-8").splitlines()
                 if not line.startswith("#")]
     assert recorded == ["/about/", "/archives/", "/essays/essay-1/", "/essays/essay-2/",
-                        "/essays/essay-3/", "/essays/essay-4/", "/examples/", "/roles/",
+                        "/essays/essay-3/", "/essays/essay-4/", "/examples/", "/map/", "/roles/",
                         "/roles/barista/", "/roles/nurse/", "/roles/server/", "/roles/waiter/",
                         "/search/"]
     before = fingerprint(published.output)
