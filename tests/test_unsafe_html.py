@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from sitebuild import ROOT
 from tests.conftest import ESSAY, site_content
-from tests.test_checks import check_then_build, previous_site  # noqa: F401 (fixtures)
+from tests.test_checks import check_then_build, errors_of, previous_site, problems  # noqa: F401
 
 BODY = dedent("""\
 
@@ -91,6 +91,29 @@ def test_hostile_html_stops_check_and_build_at_its_line(check_then_build, tmp_pa
     lines = [f"error: {line.format(file=file)}" for line in expected]
     assert checked == lines
     assert built == lines
+
+
+def test_each_construct_is_found_on_its_own_line(problems):
+    body = dedent("""\
+
+        <iframe src="https://example.org/"></iframe>
+
+        `<iframe>` in code, then the same again:
+
+        <iframe src="https://example.org/"></iframe>
+        See [the essay][gone] and <a href='/essays/nowhere/'>this</a>.
+
+        [gone]: /essays/also-gone/
+    """)
+    embed = ("would embed another site's page, and its scripts: link to it instead, "
+             "[its title](https://…)")
+    assert errors_of(problems({"essays/kindness.md": ESSAY + body})) == [
+        f"error: essays/kindness.md:9: <iframe> {embed}",
+        f"error: essays/kindness.md:13: <iframe> {embed}",
+        "error: essays/kindness.md:14: link to /essays/nowhere/: no essay has the slug "
+        "'nowhere'",
+        "error: essays/kindness.md:16: link to /essays/also-gone/: no essay has the slug "
+        "'also-gone'"]
 
 
 HARMLESS = ESSAY + dedent("""\
