@@ -20,15 +20,17 @@ from .documents import Document, read_documents
 from .markup import check_markup
 from .metadata import check_metadata, check_slugs
 from .problems import ERROR, Report
+from .proposals import essay_proposals, proposals_warning
 from .topics import Essay, check_declared, check_vocabulary, tag_essays, topic_pages, \
     topic_warnings
 
 
-def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
+def check_site(settings: Mapping, *, warnings: bool = True, unused: bool = False) -> Report:
     """Every problem in the content that ``settings`` (Pelican's, read) build.
 
     Without ``warnings`` the errors alone are looked for, the same ones: essays are
-    then tagged only if a link to a topic's page needs it.
+    then tagged only if a link to a topic's page needs it. ``unused`` lists the topics
+    no essay mentions one by one instead of counting them.
     """
     documents, problems = read_documents(settings)
     for document in documents:
@@ -49,8 +51,8 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
 
     @cache
     def tagged():
-        return tag_essays([Essay(document, sanitize(read._content or ""), read.metadata)
-                           for document in essays if (read := rendered.get(document.path))],
+        return tag_essays([_published(document, read) for document in essays
+                           if (read := rendered.get(document.path))],
                           vocabulary, config["TOPICS_QUOTE_LENGTH"])
 
     site = Site(Path(settings["PATH"]), _slugs(documents, "essay", draft=False),
@@ -61,7 +63,9 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
             problems += check_markup(document, read._content or "", read.metadata, settings)
             problems += check_links(document, read._content or "", site)
     if warnings and vocabulary:
-        problems += topic_warnings(vocabulary, vocabulary_path, tagged())
+        problems += topic_warnings(vocabulary, vocabulary_path, tagged(), unused=unused)
+        problems += proposals_warning(vocabulary_path, {
+            essay.document.path: essay_proposals(essay, vocabulary) for essay in tagged()})
     return Report(tuple(problems), _checked(documents, vocabulary_path))
 
 
@@ -78,10 +82,19 @@ class Unsanitized(Content):
     default_template = "page"
 
 
+def read_essay(readers: Readers, document: Document, content: str) -> Essay:
+    """The essay as the site publishes it: Markdown, typogrify and the sanitizer applied."""
+    return _published(document, _read(readers, document, content))
+
+
 def _read(readers: Readers, document: Document, content: str) -> Unsanitized:
     """The document as Pelican reads it: Markdown and typogrify applied."""
     return readers.read_file(content, str(document.path.relative_to(content)),
                              content_class=Unsanitized)
+
+
+def _published(document: Document, read: Unsanitized) -> Essay:
+    return Essay(document, sanitize(read._content or ""), read.metadata)
 
 
 def _slugs(documents: list[Document], kind: str, *, draft: bool) -> frozenset[str]:
