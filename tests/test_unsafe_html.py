@@ -158,9 +158,20 @@ HOSTILE_ESSAY = ESSAY.replace("Title: A Small Kindness",
              "Source: Elsewhere\nSource_url: javascript:alert(1)\n") + BODY
 
 
+HOSTILE_PAGE = dedent("""\
+    Title: About <svg onload=alert(1)>us</svg>
+    Slug: about
+    Summary: <iframe src="https://example.org/"></iframe>
+
+    <img src="x" onerror="alert(2)"> [click](javascript:alert(3))
+""")
+
+
 def pelican_alone(tmp_path, *settings: str):
-    """Build the hostile essay with Pelican itself, without the checks; the output folder."""
-    content = site_content(tmp_path / "content", {"essays/kindness.md": HOSTILE_ESSAY})
+    """Build the hostile essay and page with Pelican itself, without the checks; the output
+    folder."""
+    content = site_content(tmp_path / "content", {"essays/kindness.md": HOSTILE_ESSAY,
+                                                  "pages/about.md": HOSTILE_PAGE})
     output = tmp_path / "output"
     subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py",
                     "-o", str(output), "-q", "-e", f'CACHE_PATH="{tmp_path / "cache"}"',
@@ -169,8 +180,8 @@ def pelican_alone(tmp_path, *settings: str):
 
 
 def test_the_sanitizer_alone_lets_nothing_run(tmp_path):
-    """Every hostile field at once, checks bypassed: pages and feeds carry no script, no
-    event handler and no javascript: URL."""
+    """Every hostile field of an essay and a page at once, checks bypassed: pages and feeds
+    carry no script, no event handler and no javascript: URL."""
     output = pelican_alone(tmp_path)
     pages = [BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
              for path in output.rglob("*.html")]
@@ -180,6 +191,7 @@ def test_the_sanitizer_alone_lets_nothing_run(tmp_path):
     assert len(pages) > 5 and feeds
     essay_page = (output / "essays" / "a-small-kindness" / "index.html").read_text()
     assert "Evil" in essay_page and "display: none" not in essay_page
+    assert "About us" in (output / "about" / "index.html").read_text()
     for html in pages + feeds:
         assert not [element for element in html.select(
             "iframe, svg, form, input, base, style, object, embed")
