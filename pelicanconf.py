@@ -19,6 +19,7 @@ STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "safe_html",  # only allowlisted HTML in pages and feeds: see plugins/safe_html/README.md
     "service_topics",  # roles and examples: see plugins/service_topics/README.md
     "drafts",  # lets Pelican write drafts in a site without category pages
     "essay_neighbours",  # previous and next essay

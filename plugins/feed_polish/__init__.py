@@ -16,13 +16,32 @@ and on ``feed_written`` it adds a style sheet processing instruction
 (``FEED_STYLESHEET``), so a reader who opens a feed in a browser sees a page.
 """
 
-import re
+from html import escape
 from urllib.parse import urljoin, urlsplit
 
+from bs4 import BeautifulSoup
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
 from markupsafe import Markup
 from pelican import signals
 
-URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+URL_ATTRIBUTES = ("href", "src")
+
+
+class AsWritten(HTMLFormatter):
+    """Writes HTML back as the build wrote it: attributes in their order, escaped as
+    ``html.escape`` does (the topics plugin's links), void elements without a slash, only
+    ``&``, ``<`` and ``>`` escaped in text."""
+
+    def __init__(self):
+        super().__init__(entity_substitution=EntitySubstitution.substitute_xml,
+                         void_element_close_prefix=None)
+
+    def attributes(self, tag):
+        return tag.attrs.items()
+
+    def attribute_value(self, value: str) -> str:
+        return escape(value)
 
 
 def absolute(base: str, url: str) -> str:
@@ -54,7 +73,11 @@ def polish(context, feed):
 
 def make_links_absolute(html: str, base: str) -> str:
     """``html`` with every href and src resolved against ``base``."""
-    return URL_ATTRIBUTE.sub(lambda m: m[1] + absolute(base, m[2]) + m[3], html)
+    soup = BeautifulSoup(html, "html.parser")
+    for name in URL_ATTRIBUTES:
+        for element in soup.find_all(attrs={name: True}):
+            element[name] = absolute(base, element[name])
+    return soup.decode(formatter=AsWritten())
 
 
 def add_stylesheet(path, context, feed):
