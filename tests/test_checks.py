@@ -260,6 +260,7 @@ def test_invoke_check_on_the_real_content_finds_no_error_and_writes_nothing(tmp_
     assert result.returncode == 0, result.stderr
     summary = result.stderr.splitlines()[-1]
     assert summary.startswith("checked 5 essays, 1 page and content/topics.toml: no errors, ")
+    assert "too common" not in result.stderr
     assert fingerprint(ROOT / "content") == content
 
 
