@@ -27,6 +27,7 @@ PLUGINS = [
     "essay_neighbours",  # previous and next essay
     "feed_polish",  # absolute links, stable ids, a style sheet: see its docstring
     "discovery",  # sitemap.xml and robots.txt
+    "former_urls",  # redirects from the URLs of renamed essays, pages and topics
     "security_headers",  # _headers: SECURITY_HEADERS for Netlify/Cloudflare Pages style hosts
 ]
 OUTPUT_PATH = "output"

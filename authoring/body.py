@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
@@ -36,6 +36,7 @@ class Site:
     folders: frozenset[str]  # the site's own top-level folders: roles, examples, archives…
     vocabulary: Vocabulary | None  # None when topics.toml is broken: topic links go unchecked
     topic_pages: Callable[[], frozenset[str]]  # keys of the topics that get a page (costly)
+    moved: Mapping[str, str]  # former URLs (essays/old/) of essays, pages, topics: their URL now
 
 
 def check_links(document: Document, html: str, site: Site) -> list[Problem]:
@@ -62,6 +63,10 @@ def _broken(target: str, document: Document, site: Site) -> str | None:
     if url.scheme or url.netloc or not url.path.startswith("/"):
         return None
     parts = [unquote(part) for part in url.path.split("/") if part]
+    for depth in (2, 1):  # essays/old/ and roles/old/, then a page's old/
+        moved = site.moved.get("".join(f"{part}/" for part in parts[:depth]))
+        if moved and len(parts) >= depth:
+            return f"it has moved to /{moved}: link there"
     if len(parts) >= 2 and parts[0] == "essays":
         return _essay(parts[1], site)
     if len(parts) >= 2 and parts[0] in KINDS:

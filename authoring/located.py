@@ -2,8 +2,8 @@
 
 The checks read the HTML Pelican renders; an author fixes the Markdown.  A construct
 (a tag, an attribute, a URL) is looked for in the text below the metadata, code left
-out, each from the line of the one before it, so that the same construct written twice
-is found on each of its lines.
+out, each from where the one before it was found, so that the same construct written
+twice is found where each one is.
 """
 
 from __future__ import annotations
@@ -21,16 +21,27 @@ CODE_SPAN = re.compile(r"(`+).+?\1")
 
 def lines_of(document: Document, needles: Iterable[str]) -> Iterator[int]:
     """The line of each of ``needles``, in order; the text's first line for one not found."""
-    lines = [(number, normalised(line)) for number, line in text_lines(document)]
-    cursor = 0
+    numbered = list(text_lines(document))
+    lines = [normalised(line) for _, line in numbered]
+    line, column = 0, 0
     for needle in map(normalised, needles):
-        at = next((i for i in [*range(cursor, len(lines)), *range(cursor)]
-                   if needle in lines[i][1]), None)
-        if at is None:
+        found = _find(lines, needle, line, column)
+        if found is None:
             yield document.front.last_line + 1
         else:
-            cursor = at
-            yield lines[at][0]
+            line, column = found[0], found[1] + len(needle)
+            yield numbered[line][0]
+
+
+def _find(lines: list[str], needle: str, line: int, column: int) -> tuple[int, int] | None:
+    """Where ``needle`` is first found from ``line``'s ``column`` on, else from the start."""
+    starts = [(line, column), *((i, 0) for i in range(line + 1, len(lines))),
+              *((i, 0) for i in range(line + 1))]
+    for index, start in starts:
+        found = lines[index].find(needle, start) if index < len(lines) else -1
+        if found >= 0:
+            return index, found
+    return None
 
 
 def normalised(text: str) -> str:

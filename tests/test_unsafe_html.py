@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from sitebuild import ROOT
 from tests.conftest import ESSAY, site_content
-from tests.test_checks import check_then_build, previous_site  # noqa: F401 (fixtures)
+from tests.test_checks import check_then_build, errors_of, previous_site, problems  # noqa: F401
 
 BODY = dedent("""\
 
@@ -93,6 +93,29 @@ def test_hostile_html_stops_check_and_build_at_its_line(check_then_build, tmp_pa
     assert built == lines
 
 
+def test_each_construct_is_found_on_its_own_line(problems):
+    body = dedent("""\
+
+        <iframe src="https://example.org/"></iframe>
+
+        `<iframe>` in code, then the same again:
+
+        <iframe src="https://example.org/"></iframe>
+        See [the essay][gone] and <a href='/essays/nowhere/'>this</a>.
+
+        [gone]: /essays/also-gone/
+    """)
+    embed = ("would embed another site's page, and its scripts: link to it instead, "
+             "[its title](https://…)")
+    assert errors_of(problems({"essays/kindness.md": ESSAY + body})) == [
+        f"error: essays/kindness.md:9: <iframe> {embed}",
+        f"error: essays/kindness.md:13: <iframe> {embed}",
+        "error: essays/kindness.md:14: link to /essays/nowhere/: no essay has the slug "
+        "'nowhere'",
+        "error: essays/kindness.md:16: link to /essays/also-gone/: no essay has the slug "
+        "'also-gone'"]
+
+
 HARMLESS = ESSAY + dedent("""\
 
     The <abbr title="as soon as possible">ASAP</abbr> order: H<sub>2</sub>O, x<sup>2</sup>,
@@ -135,9 +158,20 @@ HOSTILE_ESSAY = ESSAY.replace("Title: A Small Kindness",
              "Source: Elsewhere\nSource_url: javascript:alert(1)\n") + BODY
 
 
+HOSTILE_PAGE = dedent("""\
+    Title: About <svg onload=alert(1)>us</svg>
+    Slug: about
+    Summary: <iframe src="https://example.org/"></iframe>
+
+    <img src="x" onerror="alert(2)"> [click](javascript:alert(3))
+""")
+
+
 def pelican_alone(tmp_path, *settings: str):
-    """Build the hostile essay with Pelican itself, without the checks; the output folder."""
-    content = site_content(tmp_path / "content", {"essays/kindness.md": HOSTILE_ESSAY})
+    """Build the hostile essay and page with Pelican itself, without the checks; the output
+    folder."""
+    content = site_content(tmp_path / "content", {"essays/kindness.md": HOSTILE_ESSAY,
+                                                  "pages/about.md": HOSTILE_PAGE})
     output = tmp_path / "output"
     subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py",
                     "-o", str(output), "-q", "-e", f'CACHE_PATH="{tmp_path / "cache"}"',
@@ -145,9 +179,13 @@ def pelican_alone(tmp_path, *settings: str):
     return output
 
 
+# What the theme itself puts in pages: its search forms and the topic map's figure (SVG).
+THEME_OWN = "form[action='/search/'], figure.topic-map"
+
+
 def test_the_sanitizer_alone_lets_nothing_run(tmp_path):
-    """Every hostile field at once, checks bypassed: pages and feeds carry no script, no
-    event handler and no javascript: URL."""
+    """Every hostile field of an essay and a page at once, checks bypassed: pages and feeds
+    carry no script, no event handler and no javascript: URL."""
     output = pelican_alone(tmp_path)
     pages = [BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
              for path in output.rglob("*.html")]
@@ -157,11 +195,12 @@ def test_the_sanitizer_alone_lets_nothing_run(tmp_path):
     assert len(pages) > 5 and feeds
     essay_page = (output / "essays" / "a-small-kindness" / "index.html").read_text()
     assert "Evil" in essay_page and "display: none" not in essay_page
+    assert "About us" in (output / "about" / "index.html").read_text()
     for html in pages + feeds:
+        own = html.select(THEME_OWN)
         assert not [element for element in html.select(
             "iframe, svg, form, input, base, style, object, embed")
-            if element.get("action") != "/search/"
-            and not element.find_parent("form", action="/search/")]  # the theme's search
+            if not any(element is mine or mine in element.parents for mine in own)]
         assert not [s for s in html.find_all("script")
                     if s.get("type") != "application/ld+json" and not s.get("src")]
         assert not [meta for meta in html.find_all("meta", attrs={"http-equiv": True})

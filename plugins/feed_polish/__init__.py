@@ -8,7 +8,8 @@ in every feed (the site's and each topic's):
 - every id (of a feed and of each entry) ``FEED_ID_PREFIX`` plus its path, such
   as ``tag:everybody-serves.example,2025:/essays/slug/``, so that it stays the
   same when the essay is edited or the site moves between development and
-  production;
+  production; a renamed essay keeps the id of its first URL (the context's
+  ``first_urls``, which the ``former_urls`` plugin fills);
 - every summary plain text;
 
 and on ``feed_written`` it adds a style sheet processing instruction
@@ -52,13 +53,15 @@ def polish(context, feed):
     """Absolute links, stable ids and plain summaries for ``feed`` and its entries."""
     site = (context.get("FEED_DOMAIN") or context.get("SITEURL")).rstrip("/") + "/"
     prefix = context.get("FEED_ID_PREFIX")
+    first_urls = context.get("first_urls", {})
     feed.feed["link"] = absolute(site, feed.feed["link"])
     if prefix:
         feed.feed["id"] = prefix + urlsplit(feed.feed["feed_url"]).path
     for item in feed.items:
         item["link"] = absolute(site, item["link"])
         if prefix:
-            item["unique_id"] = prefix + urlsplit(item["link"]).path
+            url = item["link"].removeprefix(site)
+            item["unique_id"] = prefix + urlsplit(absolute(site, first_urls.get(url, url))).path
             item["unique_id_is_permalink"] = False
         if item.get("content"):  # Atom: full content, and a summary
             item["content"] = make_links_absolute(item["content"], item["link"])
