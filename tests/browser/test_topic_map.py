@@ -12,7 +12,7 @@ def test_each_square_leads_to_as_many_essays_as_it_counts(page, base_url):
         square.click()
         page.wait_for_url(f"{base_url}/search/?role=*")
         page.wait_for_function(
-            f"document.querySelectorAll('#search-results li').length == {count}")
+            f"() => document.querySelectorAll('#search-results li').length == {count}")
         role, example = name.split(": ")[0].split(" × ")
         assert page.locator("#search-roles").input_value() == role
         assert page.locator("#search-examples").input_value() == example
