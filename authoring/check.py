@@ -46,7 +46,7 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
         readers = Readers(settings)
         return tag_essays([_read(readers, document, settings["PATH"]) for document in essays
                            if document.path not in broken],
-                          vocabulary, config["TOPICS_QUOTE_LENGTH"])
+                          vocabulary, config)
 
     site = Site(Path(settings["PATH"]), _slugs(documents, "essay", draft=False),
                 _slugs(documents, "essay", draft=True), _slugs(documents, "page", draft=False),
