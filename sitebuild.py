@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 
 CHECK = "--check"  # run_pelican's own option: check the content, build nothing
+UNUSED = "--unused"  # with --check: list each topic no essay mentions
 
 
 # Pagefind indexes the built site for /search/ (into pagefind/ inside it).
@@ -66,9 +67,14 @@ def check_content(
     *,
     content: str | Path | None = None,
     overrides: dict | None = None,
+    unused: bool = False,
 ) -> bool:
-    """Check the content as a build would, print the report, write nothing; True if no errors."""
-    return subprocess.run(_command(ROOT / settings, content, overrides, CHECK), cwd=ROOT) \
+    """Check the content as a build would, print the report, write nothing; True if no errors.
+
+    ``unused`` lists the topics no essay mentions, one line each, instead of counting them.
+    """
+    options = (CHECK, UNUSED) if unused else (CHECK,)
+    return subprocess.run(_command(ROOT / settings, content, overrides, *options), cwd=ROOT) \
         .returncode == 0
 
 
@@ -103,12 +109,12 @@ def run_pelican(argv: list[str]) -> int:
     from service_topics.errors import TopicsError
 
     check_only = CHECK in argv
-    args = pelican.parse_arguments([arg for arg in argv if arg != CHECK])
+    args = pelican.parse_arguments([arg for arg in argv if arg not in (CHECK, UNUSED)])
     pelican.init_logging(level=args.verbosity, fatal=args.fatal,
                          handler=pelican.LOG_HANDLERS[args.log_handler])
     try:
         site, settings = pelican.get_instance(args)
-        report = check_site(settings, warnings=check_only)
+        report = check_site(settings, warnings=check_only, unused=UNUSED in argv)
         report.print(sys.stderr, warnings=check_only)
         if check_only or report.errors:
             return 1 if report.errors else 0

@@ -32,11 +32,23 @@ def build(c):
     _build()
 
 
-@task
-def check(c):
+@task(help={"unused": "list each topic of topics.toml that no essay mentions yet"})
+def check(c, unused=False):
     """Check every essay, page and topics.toml without building: errors, warnings, a summary."""
-    if not check_content():
+    if not check_content(unused=unused):
         raise Exit(code=1)
+
+
+@task(help={"add": "add the proposed topic with this key to content/topics.toml"})
+def topics(c, add=None):
+    """Propose the roles and examples the essays show but topics.toml lacks; --add KEY adds one."""
+    from pelican.settings import read_settings
+
+    from authoring.newtopics import topics_command
+
+    status = topics_command(read_settings(str(ROOT / "pelicanconf.py")), sys.stdout, add=add)
+    if status:
+        raise Exit(code=status)
 
 
 @task(help={"title": "the essay's title, in quotes",
@@ -137,6 +149,15 @@ def bench(c, quick=False):
     """Benchmark the build on synthetic essays and write the report (benchmarks/README.md)."""
     with c.cd(str(ROOT)):
         c.run(f"{sys.executable} -m benchmarks.run{' --quick' if quick else ''}", pty=False)
+
+
+@task(help={"topics": "the vocabulary to evaluate (default content/topics.toml)"})
+def eval_tagging(c, topics=None):
+    """Score the tags of the hand-labelled essays (evaluation/) and write evaluation/REPORT.md."""
+    from evaluation.run import main
+
+    if main(["--topics", topics] if topics else []):
+        raise Exit(code=1)
 
 
 @task(help={"args": "extra arguments for pytest, e.g. -k feed"})

@@ -17,15 +17,17 @@ from .body import Site, check_text
 from .documents import Document, read_documents
 from .metadata import check_metadata, check_slugs
 from .problems import ERROR, Report
+from .proposals import essay_proposals, proposals_warning
 from .topics import Essay, check_declared, check_vocabulary, tag_essays, topic_pages, \
     topic_warnings
 
 
-def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
+def check_site(settings: Mapping, *, warnings: bool = True, unused: bool = False) -> Report:
     """Every problem in the content that ``settings`` (Pelican's, read) build.
 
     Without ``warnings`` the errors alone are looked for, the same ones: essays are
-    then rendered and tagged only if a link to a topic's page needs it.
+    then rendered and tagged only if a link to a topic's page needs it. ``unused``
+    lists the topics no essay mentions one by one instead of counting them.
     """
     documents, problems = read_documents(settings)
     for document in documents:
@@ -44,8 +46,8 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
     @cache
     def tagged():
         readers = Readers(settings)
-        return tag_essays([_read(readers, document, settings["PATH"]) for document in essays
-                           if document.path not in broken],
+        return tag_essays([read_essay(readers, document, settings["PATH"])
+                           for document in essays if document.path not in broken],
                           vocabulary, config)
 
     site = Site(Path(settings["PATH"]), _slugs(documents, "essay", draft=False),
@@ -53,7 +55,9 @@ def check_site(settings: Mapping, *, warnings: bool = True) -> Report:
                 folders, vocabulary, lambda: topic_pages(vocabulary, tagged()))
     problems += check_text(documents, site)
     if warnings and vocabulary:
-        problems += topic_warnings(vocabulary, vocabulary_path, tagged())
+        problems += topic_warnings(vocabulary, vocabulary_path, tagged(), unused=unused)
+        problems += proposals_warning(vocabulary_path, {
+            essay.document.path: essay_proposals(essay, vocabulary) for essay in tagged()})
     return Report(tuple(problems), _checked(documents, vocabulary_path))
 
 
@@ -63,7 +67,7 @@ def _direct_folders(settings: Mapping) -> set[str]:
     return {url.strip("/").split("/")[0] for url in urls} - {""}
 
 
-def _read(readers: Readers, document: Document, content: str) -> Essay:
+def read_essay(readers: Readers, document: Document, content: str) -> Essay:
     """The essay as Pelican reads it: Markdown and typogrify applied."""
     read = readers.read_file(content, str(document.path.relative_to(content)))
     return Essay(document, read._content, read.metadata)

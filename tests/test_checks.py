@@ -225,8 +225,8 @@ def test_warnings_name_what_to_confirm_what_no_essay_uses_and_fields_to_fix(prob
         "to confirm, or list them in Not-Topics: to drop them",
         "warning: essays/e3.md:5: Summary: still a placeholder: write one sentence for the "
         "home page and the feeds",
-        "warning: topics.toml:12: roles.nurse: no published essay mentions it yet, so it has "
-        "no page",
+        "warning: topics.toml: 1 topic has no published essay yet, so no page: "
+        "`invoke check --unused` lists them",
         "warning: topics.toml:14: alias 'rn' of roles.nurse is one or two letters long: too "
         "common to tell essays apart; use a longer phrase",
     ]

@@ -15,6 +15,7 @@ PAGE_KINDS = {
     "topic": "/roles/teacher/",
     "topic, page 2": "/roles/teacher/page/2/",
     "search": "/search/?q=barista",
+    "topic map": "/map/",
     "not found": "/no/such/page/",
 }
 
