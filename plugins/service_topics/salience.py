@@ -12,10 +12,11 @@ A mention never counts when it is
   or stands right before an example of service ("I never held the door").  "Not just a
   nurse" is no negation;
 - **contrasted**: *rather than*, *instead of* or *as opposed to* opens it likewise;
-- **a word of address**: the mention (with at most *my*, *dear*, *oh*, *hey*… and *and*)
-  is a phrase of its own between punctuation, not an item of a list, in a sentence that
-  speaks to someone (*you*, *thanks*, *please*, *hello*…, or an opening "believe me",
-  "trust us"): "Believe me, friends, …", "Thanks, guys.", "Now, brothers and sisters, …".
+- **a word of address**: the mention (with at most *my*, *dear*, *oh*, *hey*…, or paired
+  with another word by *and*) is a phrase of its own between punctuation, not an item of a list, in a sentence that
+  speaks to someone (*you*, *thanks*, *please*, *hello*…, or a phrase that ends in *me*
+  or *us*: "believe me", "listen to us"): "Believe me, friends, …", "Thanks, guys.",
+  "Now, brothers and sisters, listen to me."
 
 A mention that counts, unless it stands in brackets (an aside), is
 
@@ -65,19 +66,19 @@ EXISTENTIAL = frozenset({"there", "here"})  # "there was my aunt" says nobody is
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 # Where a phrase of address ends: clause breaks and the sentence's own punctuation.
 PHRASE_BREAK = re.compile(r"[,;:()\[\]—–!?.…]|\s-\s")
-PHRASE_END = re.compile(r"[\s\"'”’]*(?:[,;:()\[\]—–!?.…]|\s-\s|$)")
+PHRASE_END = re.compile(r"(?:\s+and\s+[^\W\d_]+)?[\s\"'”’]*(?:[,;:()\[\]—–!?.…]|\s-\s|$)")
 # A person's name beside a mention: "my teacher, Mrs. Patel", "a waitress named Marjorie".
 NAME_AFTER = re.compile(r"(?:,(?:\s+(?:a|an|the)(?:\s+[^\W\d_]+){1,3})?)?"
                         r"(?:,|\s+(?:named|called))\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
                         r"(?!I\b)[A-Z][^\W\d_]+")
 NAME_BEFORE = re.compile(r"(?<=\S\s)(?!I\b)[A-Z][^\W\d_]+,\s+(?:[^\W\d_]+\s+){1,3}$")
 
-ADDRESS_OPENERS = frozenset({"my", "dear", "oh", "o", "hey", "hi", "hello", "you", "fellow",
-                             "and"})
+ADDRESS_OPENERS = frozenset({"my", "dear", "oh", "o", "hey", "hi", "hello", "you", "fellow"})
+AND = "and"
 ADDRESS_CUES = frozenset({"you", "your", "yours", "yourself", "yourselves", "y'all", "thanks",
                           "thank", "please", "hello", "hi", "hey", "dear", "welcome", "goodbye",
                           "bye", "cheers", "sorry"})
-IMPERATIVE_OBJECTS = frozenset({"me", "us"})  # "Believe me, friends, …", "Trust us, folks, …"
+IMPERATIVE_OBJECTS = frozenset({"me", "us"})  # "Believe me, friends, …", "…, listen to me"
 LIST_OPENERS = DETERMINERS | {"and", "or", "nor", "&"}
 LIST_ITEM = 4  # longest neighbouring phrase read as an item of a list, in words
 
@@ -288,13 +289,15 @@ def _addressed(text: str, sentence: tuple[int, int], start: int, end: int) -> bo
     if mine is None or len(phrases) < 2:
         return False
     a, b = spans[mine]
-    rest = _lower_words(text, a, start) + _lower_words(text, end, b)
-    if not set(rest) <= ADDRESS_OPENERS or (rest and rest[0] == "and"):
+    rest = [word for word in _lower_words(text, a, start) + _lower_words(text, end, b)
+            if word not in ADDRESS_OPENERS]
+    if rest and not (len(rest) == 2 and AND in rest):  # "brothers and sisters"
         return False
     if any(_list_item(phrases[i]) for i in (mine - 1, mine + 1) if 0 <= i < len(phrases)):
         return False
     return (not ADDRESS_CUES.isdisjoint(word for words in phrases for word in words)
-            or (mine > 0 and phrases[0][-1] in IMPERATIVE_OBJECTS))
+            or any(words[-1] in IMPERATIVE_OBJECTS for i, words in enumerate(phrases)
+                   if i != mine))
 
 
 def _list_item(words: list[str]) -> bool:
