@@ -14,8 +14,8 @@ A mention never counts when it is
 - **contrasted**: *rather than*, *instead of* or *as opposed to* opens it likewise;
 - **a word of address**: the mention (with at most *my*, *dear*, *oh*, *hey*…, or paired
   with another word by *and*) is a phrase of its own between punctuation, not an item of a list, in a sentence that
-  speaks to someone (*you*, *thanks*, *please*, *hello*…, or a phrase that ends in *me*
-  or *us*: "believe me", "listen to us"): "Believe me, friends, …", "Thanks, guys.",
+  speaks to someone (*you*, *thanks*, *please*, *hello*…, or a phrase beside it that ends
+  in *me* or *us*: "believe me", "listen to us"): "Believe me, friends, …", "Thanks, guys.",
   "Now, brothers and sisters, listen to me."
 
 A mention that counts, unless it stands in brackets (an aside), is
@@ -128,17 +128,13 @@ class Evidence:
     lead: bool = False  # in the essay's first paragraph
     share: float = 0.0  # paragraphs that mention it, over the essay's paragraphs
 
-    def features(self) -> dict[str, float]:
-        """Each weighed feature, as a number."""
-        return {name: float(getattr(self, name)) for name in WEIGHTS}
-
 
 @dataclass(frozen=True)
 class Salience:
     """The rule that makes a candidate a tag: its score reaches ``threshold``.
 
-    The score is the sum of ``weights`` times ``Evidence.features()``, the
-    mentions (served, discussed) multiplied first by the topic's commonness (1
+    The score is the sum of each weight times the feature of ``Evidence`` it is
+    named after, the mentions (served, discussed) multiplied first by the topic's commonness (1
     unless the topic is found in most of the site's essays): on a site where nearly
     every essay mentions customers, one more mention of a customer tells a reader
     nothing, while a title, a heading or a whole essay about them still does.
@@ -150,8 +146,8 @@ class Salience:
 
     def score(self, key: str, evidence: Evidence) -> float:
         common = self.commonness.get(key, 1.0)
-        return sum(self.weights[name] * value * (common if name in OFTEN else 1.0)
-                   for name, value in evidence.features().items())
+        return sum(weight * getattr(evidence, name) * (common if name in OFTEN else 1.0)
+                   for name, weight in self.weights.items())
 
     def keeps(self, key: str, evidence: Evidence) -> bool:
         return self.score(key, evidence) >= self.threshold
@@ -293,11 +289,11 @@ def _addressed(text: str, sentence: tuple[int, int], start: int, end: int) -> bo
             if word not in ADDRESS_OPENERS]
     if rest and not (len(rest) == 2 and AND in rest):  # "brothers and sisters"
         return False
-    if any(_list_item(phrases[i]) for i in (mine - 1, mine + 1) if 0 <= i < len(phrases)):
+    neighbours = [i for i in (mine - 1, mine + 1) if 0 <= i < len(phrases)]
+    if any(_list_item(phrases[i]) for i in neighbours):
         return False
     return (not ADDRESS_CUES.isdisjoint(word for words in phrases for word in words)
-            or any(words[-1] in IMPERATIVE_OBJECTS for i, words in enumerate(phrases)
-                   if i != mine))
+            or any(phrases[i][-1] in IMPERATIVE_OBJECTS for i in neighbours))
 
 
 def _list_item(words: list[str]) -> bool:

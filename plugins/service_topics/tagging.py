@@ -201,6 +201,7 @@ def mentions(html: str, vocabulary: Vocabulary, matchers: Iterable[Matcher],
         acts = {sentence_at(spans, m.start) for m in matches
                 if vocabulary[m.key].kind == "examples"}
         place = HEADING if title_like else LEAD if paragraphs == 1 else BODY
+        quotes: dict[tuple[int, int], str] = {}  # a short sentence is quoted whole, once
         for match in matches:
             sentence = sentence_at(spans, match.start)
             held = standing(block.text, sentence, match.start, match.end)
@@ -214,9 +215,10 @@ def mentions(html: str, vocabulary: Vocabulary, matchers: Iterable[Matcher],
             served = act or near_service(tokens, spans_of[match], words_of_sentence, mentioned)
             opening = first and opens_fragment(tokens, spans_of[match], words_of_sentence)
             start, end = block.html_span(match.start, match.end)
+            if sentence not in quotes or sentence[1] - sentence[0] > quote_length:
+                quotes[sentence] = quote(block.text, *sentence, match.start, quote_length)
             found.append(Mention(
-                match.key, start, end,
-                quote(block.text, *sentence, match.start, quote_length),
+                match.key, start, end, quotes[sentence],
                 block.starts[sentence[0]],
                 not block.heading and plain_text_run(html, start, end),
                 served and held != ASIDE, held == DISCUSSED,
