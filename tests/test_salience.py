@@ -289,3 +289,27 @@ def test_the_check_asks_authors_to_confirm_tags_only(tmp_path):
     check_site(settings).print(printed, warnings=True)
     found = [line for line in printed.getvalue().splitlines() if "found in the text" in line]
     assert len(found) == 1 and "Roles: found in the text: Barista;" in found[0]
+
+
+NIGHT_NURSE = """\
+    Title: The Night Nurse
+    Date: 2026-03-01 09:00
+    Slug: the-night-nurse
+    Summary: A night on a hospital ward, and the nurse who made it bearable.
+
+    Believe me, friends, a hospital at night is a lonely place. My son had gone home, and the
+    ward was quiet.
+
+    At two o'clock the nurse came in. She checked my drip, brought me water and held my hand
+    until I slept. She was no doctor, but she knew what I needed.
+
+    In the morning I thanked her. The nurse just smiled and went home.
+"""
+
+
+def test_the_worked_example_of_the_readme_is_tagged_as_it_says(make_site):
+    page = make_site({"essays/the-night-nurse.md": NIGHT_NURSE}).page("/essays/the-night-nurse/")
+    assert "nurse" in topic_keys(page) and "child" not in topic_keys(page)
+    assert "saying-thank-you" in topic_keys(page, "examples")
+    also = text(page.select_one(".also-mentioned"))
+    assert "Child" in also and "Friend" not in also and "Doctor" not in also
