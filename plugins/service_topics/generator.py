@@ -55,13 +55,19 @@ class TopicsGenerator(Generator):
             essay.related_essays = others
         self.index = build_index(vocabulary, tags_of, self.config["TOPICS_BESIDE"])
         self.context["topics"] = self.index
+        # The former_urls plugin writes a page at each former key's URL leading to the topic.
+        self.context.setdefault("redirects", []).extend(
+            (url, page.topic.url, page.topic.name)
+            for page in self.index.pages.values() for url in page.topic.former_urls)
         self.map = topic_map(vocabulary, topics_of, self.config["TOPICS_MAP_ROLES"],
                              self.config["TOPICS_MAP_EXAMPLES"])
         self.context["topics_map_url"] = MAP_URL
         self.context["topics_opml_url"] = OPML_URL
 
     def generate_output(self, writer):
-        """Write /roles/, /examples/, every topic's pages and its Atom feed, the map, the OPML."""
+        """Write /roles/, /examples/, every topic's pages and its Atom feed (also at the feed
+        URLs of its former keys, so that their subscribers keep receiving it), the map, the
+        OPML."""
         for kind in KINDS:
             writer.write_file(f"{kind}/index.html", self.get_template("topics"), self.context,
                               kind=kind, topic_pages=self.index.of_kind(kind), url=f"{kind}/")
@@ -71,9 +77,10 @@ class TopicsGenerator(Generator):
             writer.write_file(f"{topic.url}index.html", template, self.context,
                               topic_page=page, paginated={"entries": page.entries},
                               template_name="topic", url=topic.url)
-            writer.write_feed(page.essays[:self.config["TOPICS_FEED_MAX_ITEMS"]], self.context,
-                              topic.feed_url, feed_type="atom",
-                              feed_title=topic.name)  # Pelican puts SITENAME first
+            for path in (topic.feed_url, *topic.former_feed_urls):
+                writer.write_feed(page.essays[:self.config["TOPICS_FEED_MAX_ITEMS"]],
+                                  self.context, path, url=topic.feed_url, feed_type="atom",
+                                  feed_title=topic.name)  # Pelican puts SITENAME first
         writer.write_file(f"{MAP_URL}index.html", self.get_template("map"), self.context,
                           topic_map=self.map, url=MAP_URL)
         self.write_subscriptions(writer)
