@@ -77,7 +77,7 @@ ADDRESS_OPENERS = frozenset({"my", "dear", "oh", "o", "hey", "hi", "hello", "you
 AND = "and"
 ADDRESS_CUES = frozenset({"you", "your", "yours", "yourself", "yourselves", "y'all", "thanks",
                           "thank", "please", "hello", "hi", "hey", "dear", "welcome", "goodbye",
-                          "bye", "cheers", "sorry"})
+                          "bye", "cheers", "sorry", "morning", "afternoon", "evening"})
 IMPERATIVE_OBJECTS = frozenset({"me", "us"})  # "Believe me, friends, …", "…, listen to me"
 LIST_OPENERS = DETERMINERS | {"and", "or", "nor", "&"}
 LIST_ITEM = 4  # longest neighbouring phrase read as an item of a list, in words
