@@ -57,7 +57,7 @@ def check_site(settings: Mapping, *, warnings: bool = True, unused: bool = False
     def tagged():
         return tag_essays([_published(document, read) for document in essays
                            if (read := rendered.get(document.path))],
-                          vocabulary, config["TOPICS_QUOTE_LENGTH"])
+                          vocabulary, config)
 
     moved = moves(documents, vocabulary or ())
     site = Site(Path(settings["PATH"]), _slugs(documents, "essay", draft=False),

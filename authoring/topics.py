@@ -17,7 +17,7 @@ from service_topics.errors import TopicsError
 from service_topics.htmltext import blocks
 from service_topics.index import build_index
 from service_topics.matching import Matcher, normalise_alias, words
-from service_topics.tagging import Tag, declared_topics, matchers_for, tag_essay
+from service_topics.tagging import EssayText, Tag, declared_topics, tag_site
 from service_topics.vocabulary import KINDS, Vocabulary, field_line, header_line, \
     load_vocabulary
 
@@ -68,11 +68,13 @@ def check_declared(document: Document, vocabulary: Vocabulary) -> list[Problem]:
 
 
 def tag_essays(essays: list[Essay], vocabulary: Vocabulary,
-               quote_length: int) -> dict[Essay, tuple[Tag, ...]]:
-    """Each essay's tags, as the plugin finds them (declared topics must be right)."""
-    matchers = matchers_for(vocabulary)
-    return {essay: tag_essay(essay.html, essay.metadata, essay.document.path, vocabulary,
-                             matchers, quote_length) for essay in essays}
+               config: Mapping) -> dict[Essay, tuple[Tag, ...]]:
+    """Each essay's tags, as the plugin finds them (declared topics must be right): the
+    published essays make the site's statistics, as in a build."""
+    tagged = tag_site({essay: EssayText(essay.html, essay.metadata, essay.document.path)
+                       for essay in essays}, vocabulary, config,
+                      lambda essay: essay.document.status == "published")
+    return {essay: tagging.tags for essay, tagging in tagged.items()}
 
 
 def topic_pages(vocabulary: Vocabulary,

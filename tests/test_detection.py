@@ -7,7 +7,8 @@ import pytest
 from service_topics.errors import TopicsError
 from service_topics.htmltext import blocks
 from service_topics.sentences import quote, sentence_spans
-from service_topics.tagging import matchers_for, tag_essay
+from service_topics.salience import Salience
+from service_topics.tagging import candidates, matchers_for, tag_essay
 from service_topics.vocabulary import Topic, Vocabulary
 
 TOPICS = [
@@ -25,11 +26,17 @@ TOPICS = [
 ]
 VOCABULARY = Vocabulary.of(TOPICS)
 MATCHERS = matchers_for(VOCABULARY)
+EVERY_CANDIDATE = Salience(threshold=0.0)  # detection alone: salience is tested elsewhere
+
+
+def detected(html, metadata=None, source=None, quote_length=240):
+    """The essay's tags when every topic its text mentions counts."""
+    return tag_essay(candidates(html, "", "", VOCABULARY, MATCHERS, quote_length),
+                     metadata or {}, source, VOCABULARY, EVERY_CANDIDATE).tags
 
 
 def found(html, metadata=None, source=Path("essay.md")):
-    tags = tag_essay(html, metadata or {}, source, VOCABULARY, MATCHERS, 240)
-    return {tag.topic.key: tag for tag in tags}
+    return {tag.topic.key: tag for tag in detected(html, metadata, source)}
 
 
 @pytest.mark.parametrize("text", [

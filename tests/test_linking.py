@@ -5,13 +5,11 @@ import re
 from bs4 import BeautifulSoup
 
 from service_topics.linking import link_mentions
-from service_topics.tagging import tag_essay
-from tests.test_detection import MATCHERS, VOCABULARY
+from tests.test_detection import detected
 
 
 def linked(html):
-    tags = tag_essay(html, {}, None, VOCABULARY, MATCHERS, 240)
-    return link_mentions(html, tags, lambda topic: f"/{topic.url}")
+    return link_mentions(html, detected(html), lambda topic: f"/{topic.url}")
 
 
 def visible_text(html):

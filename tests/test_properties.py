@@ -11,8 +11,7 @@ from authoring.frontmatter import CommentsExtension, read_front_matter
 from service_topics.htmltext import blocks
 from service_topics.linking import link_mentions
 from service_topics.sentences import sentence_spans
-from service_topics.tagging import tag_essay
-from tests.test_detection import MATCHERS, VOCABULARY
+from tests.test_detection import detected
 
 EXAMPLES = settings(max_examples=200, deadline=None)
 
@@ -41,7 +40,7 @@ essays = st.lists(block, min_size=1, max_size=5).map("\n".join)
 
 
 def linked(html, quote_length=240):
-    tags = tag_essay(html, {}, None, VOCABULARY, MATCHERS, quote_length)
+    tags = detected(html, quote_length=quote_length)
     return tags, link_mentions(html, tags, lambda topic: f"/{topic.url}")
 
 

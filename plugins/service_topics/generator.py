@@ -12,7 +12,7 @@ from .linking import link_mentions
 from .opml import Subscription, subscription_list
 from .ranking import related_essays
 from .settings import topics_settings
-from .tagging import matchers_for, tag_essay
+from .tagging import EssayText, tag_site
 from .topicmap import TopicMap, topic_map
 from .vocabulary import KINDS, load_vocabulary
 
@@ -34,18 +34,17 @@ class TopicsGenerator(Generator):
     def generate_context(self):
         """Tag and link every published essay, then gather the topic pages."""
         vocabulary = load_vocabulary(Path(self.path) / self.config["TOPICS_VOCABULARY"])
-        matchers = matchers_for(vocabulary)
         siteurl = self.settings["SITEURL"]
-
+        texts = {essay: EssayText(essay._content, essay.metadata, Path(essay.source_path))
+                 for essay in self.context["articles"]}
         tags_of = {}
-        for essay in self.context["articles"]:
-            tags = tag_essay(essay._content, essay.metadata, Path(essay.source_path), vocabulary,
-                             matchers, self.config["TOPICS_QUOTE_LENGTH"])
+        for essay, (tags, also_mentioned) in tag_site(texts, vocabulary, self.config).items():
             if self.config["TOPICS_LINK_MENTIONS"]:
                 essay._content = link_mentions(essay._content, tags,
                                                lambda topic: f"{siteurl}/{topic.url}")
             essay.roles = [tag for tag in tags if tag.topic.kind == "roles"]
             essay.examples = [tag for tag in tags if tag.topic.kind == "examples"]
+            essay.also_mentioned = also_mentioned if self.config["TOPICS_ALSO_MENTIONED"] else ()
             # Pelican's feeds list an item's tags as its categories.
             essay.tags = [PelicanTag(tag.topic.name, self.settings) for tag in tags]
             tags_of[essay] = tags

@@ -40,6 +40,7 @@ class Block:
     starts: tuple[int, ...]  # where each character begins in the HTML
     ends: tuple[int, ...]  # and where it ends (an entity is several bytes long)
     heading: bool
+    element: str = ""  # the element that opened the block ("p", "h2", "dt", "li"…), if any
 
     def html_span(self, start: int, end: int) -> tuple[int, int]:
         """The HTML source range of ``text[start:end]``."""
@@ -55,13 +56,14 @@ def blocks(source: str) -> list[Block]:
     ends: list[int] = []
     open_tags: list[str] = []
     heading = False
+    element = ""
 
     def close_block():
         plain = "".join(text)
         if plain.strip():
             searchable = ("".join(HIDDEN if h else c for c, h in zip(plain, hidden))
                           if any(hidden) else plain)
-            found.append(Block(plain, searchable, tuple(starts), tuple(ends), heading))
+            found.append(Block(plain, searchable, tuple(starts), tuple(ends), heading, element))
         text.clear()
         hidden.clear()
         starts.clear()
@@ -77,6 +79,7 @@ def blocks(source: str) -> list[Block]:
         if name in BLOCKS:
             close_block()
             heading = name in HEADINGS and not closing
+            element = "" if closing else name
         if name in VOID or tag.group(3):
             continue
         if closing:

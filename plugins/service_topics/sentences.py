@@ -9,13 +9,15 @@ import re
 # white space and the capital, digit or opening quote that starts the next one.
 BOUNDARY = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|e\.g|i\.e|No)\.$")
+ABBREVIATION_REACH = 5  # the longest abbreviation, in characters: where to look for one
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text``, surrounding white space left out."""
     spans, start = [], 0
     for boundary in BOUNDARY.finditer(text):
-        if ABBREVIATIONS.search(text, 0, boundary.start()):
+        if ABBREVIATIONS.search(text, max(0, boundary.start() - ABBREVIATION_REACH),
+                                boundary.start()):
             continue
         spans.append((start, boundary.end(1)))
         start = boundary.end()

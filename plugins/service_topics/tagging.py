@@ -1,21 +1,28 @@
-"""Find an essay's topics: detected in its text, declared or suppressed in its metadata."""
+"""Find an essay's topics: candidates detected in its text, the salient ones kept as tags,
+declared ones added and suppressed ones dropped (salience.py decides what is salient)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Callable, Hashable, Iterable, Mapping, NamedTuple, Sequence
 
 from .errors import TopicsError, line_of
 from .htmltext import blocks, plain_text_run
 from .matching import Matcher, words
+from .salience import ASIDE, DISCOUNTED, DISCUSSED, Evidence, Salience, commonness, \
+    near_service, opens_fragment, standing, weights_of
 from .sentences import quote, sentence_at, sentence_spans
 from .vocabulary import KINDS, Topic, Vocabulary
 
 # Metadata fields, as Pelican lower-cases them, and the kind of topic each names.
 DECLARING = {"roles": "roles", "examples": "examples"}
 SUPPRESSING = "not-topics"
+# Where in the essay a mention stands.
+HEADING, LEAD, BODY = "heading", "lead", "body"
+TERMS = frozenset({"dt"})  # blocks that, like headings, name what follows them
 
 
 @dataclass(frozen=True)
@@ -28,9 +35,22 @@ class Mention:
     sentence: str
     sentence_start: int  # where the sentence begins in the HTML
     linkable: bool  # plain text outside headings: it can become a link
+    served: bool = False  # it takes part in an act of service
+    discussed: bool = False  # its sentence says who someone is
+    place: str = BODY  # HEADING (or the like: salience.py), LEAD (first paragraph) or BODY
+    paragraph: int = 0  # the number of its paragraph, from 1 (0 in a heading before any)
 
     def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A topic the essay mentions: the mentions that count, and the evidence they make."""
+
+    key: str
+    mentions: tuple[Mention, ...]
+    evidence: Evidence
 
 
 @dataclass(frozen=True)
@@ -49,25 +69,96 @@ class Tag:
         return f"topic-{self.topic.key}" if self.passage else None
 
 
+class Tagging(NamedTuple):
+    """An essay's tags, and the topics it only mentions in passing."""
+
+    tags: tuple[Tag, ...]
+    also_mentioned: tuple[Topic, ...]
+
+
+class EssayText(NamedTuple):
+    """What tagging reads of an essay: its HTML and metadata (title and summary, HTML
+    too), and the file they came from."""
+
+    html: str
+    metadata: Mapping
+    source: Path
+
+
 def matchers_for(vocabulary: Vocabulary) -> list[Matcher]:
     """One matcher per kind, so that a role named inside an example counts for both."""
     return [Matcher({t.key: t.aliases for t in vocabulary if t.kind == kind}) for kind in KINDS]
 
 
-def tag_essay(html: str, metadata: Mapping, source: Path, vocabulary: Vocabulary,
-              matchers: Iterable[Matcher], quote_length: int) -> tuple[Tag, ...]:
-    """Detected topics plus declared ones, less suppressed ones, in order of appearance."""
+def salience_of(config: Mapping[str, Any],
+                found_in: Iterable[Iterable[str]] = ()) -> Salience:
+    """The plugin's salience settings, with the commonness of the topics ``found_in``
+    the site's essays (the keys of each essay's candidates)."""
+    return Salience(config["TOPICS_SALIENCE_THRESHOLD"],
+                    weights_of(config["TOPICS_SALIENCE_WEIGHTS"]),
+                    commonness(found_in, config["TOPICS_COMMON_MIN_ESSAYS"],
+                               config["TOPICS_COMMON_SHARE"]))
+
+
+def tag_site(essays: Mapping[Hashable, EssayText], vocabulary: Vocabulary,
+             config: Mapping[str, Any],
+             counted: Callable[[Hashable], bool] = lambda essay: True) -> dict[Any, Tagging]:
+    """Every essay's tagging: candidates essay by essay, then salience with the site's
+    statistics, taken over the essays that are ``counted`` (the published ones)."""
+    matchers = matchers_for(vocabulary)
+    found = {essay: candidates(text.html, text.metadata.get("title", ""),
+                               text.metadata.get("summary", ""), vocabulary, matchers,
+                               config["TOPICS_QUOTE_LENGTH"])
+             for essay, text in essays.items()}
+    salience = salience_of(config, ([c.key for c in found[essay]]
+                                    for essay in found if counted(essay)))
+    return {essay: tag_essay(found[essay], text.metadata, text.source, vocabulary, salience)
+            for essay, text in essays.items()}
+
+
+def candidates(html: str, title: str, summary: str, vocabulary: Vocabulary,
+               matchers: Sequence[Matcher], quote_length: int) -> tuple[Candidate, ...]:
+    """The topics the essay's text mentions, each with its evidence, in order of appearance.
+
+    A function of the essay and the vocabulary alone: site-wide statistics come after.
+    """
+    found, paragraphs = mentions(html, vocabulary, matchers, quote_length)
+    in_title, in_summary = ({m.key for m in mentions(text, vocabulary, matchers, quote_length)[0]}
+                            for text in (title, summary))
+    by_key: dict[str, list[Mention]] = {}
+    for mention in found:
+        by_key.setdefault(mention.key, []).append(mention)
+    return tuple(Candidate(key, tuple(own), Evidence(
+        mentions=len(own),
+        served=sum(m.served for m in own),
+        discussed=sum(m.discussed for m in own),
+        title=key in in_title,
+        summary=key in in_summary,
+        heading=any(m.place == HEADING for m in own),
+        lead=any(m.place == LEAD for m in own),
+        share=len({m.paragraph for m in own if m.place != HEADING}) / paragraphs))
+        for key, own in by_key.items())
+
+
+def tag_essay(found: Sequence[Candidate], metadata: Mapping, source: Path,
+              vocabulary: Vocabulary, salience: Salience) -> Tagging:
+    """The salient candidates plus declared topics, less suppressed ones, in order of
+    appearance; the other candidates are only mentioned."""
     declared, suppressed = declared_topics(metadata, source, vocabulary)
-    found: dict[str, list[Mention]] = {}
-    for mention in mentions(html, matchers, quote_length):
-        if mention.key not in suppressed:
-            found.setdefault(mention.key, []).append(mention)
     declared_keys = {topic.key for topic in declared}
+    kept, passing = [], []
+    for candidate in found:
+        if candidate.key in suppressed:
+            continue
+        if candidate.key in declared_keys or salience.keeps(candidate.key, candidate.evidence):
+            kept.append(candidate)
+        elif salience.commonness.get(candidate.key, 1.0) == 1.0:
+            passing.append(vocabulary[candidate.key])
     links: list[Mention] = []
-    tags = [_tag(vocabulary[key], found_mentions, key in declared_keys, links)
-            for key, found_mentions in found.items()]
-    tags += [Tag(topic, (), True, None) for topic in declared if topic.key not in found]
-    return tuple(tags)
+    tags = [_tag(vocabulary[c.key], c.mentions, c.key in declared_keys, links) for c in kept]
+    tags += [Tag(topic, (), True, None) for topic in declared
+             if topic.key not in {c.key for c in kept}]
+    return Tagging(tuple(tags), tuple(passing))
 
 
 def declared_topics(metadata: Mapping, source: Path,
@@ -84,27 +175,55 @@ def declared_topics(metadata: Mapping, source: Path,
     return declared, suppressed
 
 
-def mentions(html: str, matchers: Iterable[Matcher], quote_length: int) -> list[Mention]:
-    """Every alias found in the readable text of ``html``, in order.
+def mentions(html: str, vocabulary: Vocabulary, matchers: Iterable[Matcher],
+             quote_length: int) -> tuple[list[Mention], int]:
+    """Every alias found in the readable text of ``html`` that counts, in order, and the
+    number of paragraphs of the text (blocks that are not headings).
 
     Each matcher resolves its own overlaps, so a role named inside an example
-    ("patient with the hurried barista") counts for both.
+    ("patient with the hurried barista") counts for both.  Negated, contrasted and
+    addressing mentions are left out (salience.standing).
     """
-    found = []
+    found, paragraphs = [], 0
     for block in blocks(html):
+        title_like = block.heading or block.element in TERMS
+        paragraphs += not title_like
         tokens = words(block.searchable)
         matches = sorted((m for matcher in matchers for m in matcher.find_in(tokens)),
                          key=lambda m: (m.start, -m.end))
-        spans = sentence_spans(block.text) if matches else []
+        if not matches:
+            continue
+        spans = sentence_spans(block.text)
+        starts = [token.start for token in tokens]
+        spans_of = {m: (bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
+                    for m in matches}
+        mentioned = {i for first, last in spans_of.values() for i in range(first, last)}
+        acts = {sentence_at(spans, m.start) for m in matches
+                if vocabulary[m.key].kind == "examples"}
+        place = HEADING if title_like else LEAD if paragraphs == 1 else BODY
+        quotes: dict[tuple[int, int], str] = {}  # a short sentence is quoted whole, once
         for match in matches:
-            start, end = block.html_span(match.start, match.end)
             sentence = sentence_at(spans, match.start)
+            held = standing(block.text, sentence, match.start, match.end)
+            if held in DISCOUNTED:
+                continue
+            first = sentence == spans[0]
+            act = sentence in acts  # an example of service is, or is beside, the mention
+            words_of_sentence = (bisect.bisect_left(starts, sentence[0]),
+                                 bisect.bisect_left(starts, sentence[1])) \
+                if first or not act else (0, 0)
+            served = act or near_service(tokens, spans_of[match], words_of_sentence, mentioned)
+            opening = first and opens_fragment(tokens, spans_of[match], words_of_sentence)
+            start, end = block.html_span(match.start, match.end)
+            if sentence not in quotes or sentence[1] - sentence[0] > quote_length:
+                quotes[sentence] = quote(block.text, *sentence, match.start, quote_length)
             found.append(Mention(
-                match.key, start, end,
-                quote(block.text, *sentence, match.start, quote_length),
+                match.key, start, end, quotes[sentence],
                 block.starts[sentence[0]],
-                not block.heading and plain_text_run(html, start, end)))
-    return found
+                not block.heading and plain_text_run(html, start, end),
+                served and held != ASIDE, held == DISCUSSED,
+                HEADING if opening else place, paragraphs))
+    return found, max(paragraphs, 1)
 
 
 def _tag(topic: Topic, found: list[Mention], declared: bool, links: list[Mention]) -> Tag:
