@@ -1,0 +1,94 @@
+"""Misspellings a reader still recognises: "recieptionist" for "receptionist".
+
+A word that the dictionary does not know and that is one edit (Damerau-Levenshtein
+distance 1: a letter added, dropped or changed, or two neighbours swapped) from exactly
+one long alias word, of LONG_WORD letters or more, and keeps its first and last letters,
+is taken for that word, if no other word the dictionary knows is one edit from it.
+Readers recognise a word by its ends, so "abarista" (a typo for "a barista") and "barist"
+are not baristas; known words are never taken for another ("painter" is one letter from
+"printer"); a word with two readings is left alone ("comparsion" is one edit from
+"compassion", but also from "comparison"); and so are short words, since too many of
+them are one letter from another.
+
+The candidates come from a deletion index, as in SymSpell: each form of a long alias word
+is filed under itself and under every string it gives with one letter dropped, and two
+words one edit apart always share such a key.  A word is thus looked up with
+``len(word) + 1`` dictionary look-ups however large the vocabulary is (comparing it with
+every long alias word, even with a fast distance library, grows with the vocabulary), and
+the few candidates are then checked exactly.  No dependency is needed for either step.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from .grammar import known, lemmas
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+LONG_WORD = 7
+
+
+class Misspellings:
+    """The long words of some aliases, ready to recognise misspelt."""
+
+    def __init__(self, forms: Mapping[str, frozenset[str]]):
+        """``forms`` maps each word of the aliases to its inflections."""
+        self._forms = forms
+        self._exact = frozenset(form for inflected in forms.values() for form in inflected)
+        self._by_deletion: dict[str, set[tuple[str, str]]] = {}
+        for word, inflected in forms.items():
+            if len(word) >= LONG_WORD:
+                for form in inflected:
+                    for key in _keys(form):
+                        self._by_deletion.setdefault(key, set()).add((form, word))
+        self._spelling: dict[str, str] = {}  # each distinct word is worked out once
+
+    def spelled(self, words: list[str]) -> list[str]:
+        """Each of the lower-case ``words``, or the form of the alias word it misspells."""
+        spelled = list(map(self._spelling.get, words))
+        if None in spelled:  # a word not seen before
+            for word in set(words).difference(self._spelling):
+                self._spelling[word] = self._correction(word) or word
+            spelled = list(map(self._spelling.get, words))
+        return spelled
+
+    def _correction(self, word: str) -> str | None:
+        if len(word) < LONG_WORD - 1 or word in self._exact:
+            return None
+        near = {(form, alias_word) for key in _keys(word)
+                for form, alias_word in self._by_deletion.get(key, ())
+                if form[0] == word[0] and form[-1] == word[-1] and one_edit_apart(word, form)}
+        if len({alias_word for _, alias_word in near}) != 1 or lemmas(word):
+            return None
+        _, alias_word = next(iter(near))
+        if any(known(other) for other in _one_edit_away(word) - self._forms[alias_word]):
+            return None
+        return min(form for form, _ in near)
+
+
+def _keys(word: str) -> set[str]:
+    """``word`` and every string it gives with one letter dropped."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def _one_edit_away(word: str) -> set[str]:
+    """Every string one edit from ``word`` (a few hundred: worked out for rare words only)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b}
+            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+            | {a + c + b for a, b in splits for c in LETTERS}) - {word}
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, dropped or changed, or by two
+    neighbouring letters swapped (Damerau-Levenshtein distance 1)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if a == b or len(b) - len(a) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:])
