@@ -295,7 +295,7 @@ class Matcher:
         """Like ``find``, for the ``words`` of a text, so that matchers can share them."""
         texts = list(map(TEXT, tokens))
         spelled = self._misspellings.spelled(texts)
-        if spelled != texts:
+        if spelled is not texts:
             tokens = [token._replace(text=text) if text != token.text and not token.capitalised
                       else token for token, text in zip(tokens, spelled)]
             texts = list(map(TEXT, tokens))

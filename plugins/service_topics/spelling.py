@@ -42,16 +42,21 @@ class Misspellings:
                 for form in inflected:
                     for key in _keys(form):
                         self._by_deletion.setdefault(key, set()).add((form, word))
-        self._spelling: dict[str, str] = {}  # each distinct word is worked out once
+        self._seen: set[str] = set()  # each distinct word is worked out once
+        self._fixes: dict[str, str] = {}
 
     def spelled(self, words: list[str]) -> list[str]:
-        """Each of the lower-case ``words``, or the form of the alias word it misspells."""
-        spelled = list(map(self._spelling.get, words))
-        if None in spelled:  # a word not seen before
-            for word in set(words).difference(self._spelling):
-                self._spelling[word] = self._correction(word) or word
-            spelled = list(map(self._spelling.get, words))
-        return spelled
+        """The lower-case ``words``, each misspelt one replaced by the form of the alias word
+        it stands for (``words`` itself if there is none)."""
+        if not self._seen.issuperset(words):
+            for word in set(words).difference(self._seen):
+                fix = self._correction(word)
+                if fix:
+                    self._fixes[word] = fix
+                self._seen.add(word)
+        if self._fixes.keys().isdisjoint(words):
+            return words
+        return [self._fixes.get(word, word) for word in words]
 
     def _correction(self, word: str) -> str | None:
         if len(word) < LONG_WORD - 1 or word in self._exact:
