@@ -13,15 +13,18 @@ from sitebuild import ROOT, BuildFailed, build_site, check_content
 
 OUTPUT = ROOT / "output"
 CACHE = ROOT / "cache"
+# The URLs of the site as last published: `invoke publish` writes it, every build and
+# `invoke check` warn about each one that would become a 404 (commit it).
+PUBLISHED = ROOT / "published-urls.txt"
 ESSAYS = ROOT / "content" / "essays"
 # What a livereload rebuild follows: content and topics.toml, theme, plugins, the
 # checks, the settings.
 WATCHED = ["content", "theme", "plugins", "authoring", "pelicanconf.py", "publishconf.py"]
 
 
-def _build(settings="pelicanconf.py", output=OUTPUT):
+def _build(settings="pelicanconf.py", output=OUTPUT, **options):
     try:
-        build_site(settings, output=output)
+        build_site(settings, output=output, published=PUBLISHED, **options)
     except BuildFailed as error:
         raise Exit(f"error: {error}", code=1) from None
 
@@ -32,11 +35,23 @@ def build(c):
     _build()
 
 
-@task
-def check(c):
+@task(help={"unused": "list each topic of topics.toml that no essay mentions yet"})
+def check(c, unused=False):
     """Check every essay, page and topics.toml without building: errors, warnings, a summary."""
-    if not check_content():
+    if not check_content(output=OUTPUT, published=PUBLISHED, unused=unused):
         raise Exit(code=1)
+
+
+@task(help={"add": "add the proposed topic with this key to content/topics.toml"})
+def topics(c, add=None):
+    """Propose the roles and examples the essays show but topics.toml lacks; --add KEY adds one."""
+    from pelican.settings import read_settings
+
+    from authoring.newtopics import topics_command
+
+    status = topics_command(read_settings(str(ROOT / "pelicanconf.py")), sys.stdout, add=add)
+    if status:
+        raise Exit(code=status)
 
 
 @task(help={"title": "the essay's title, in quotes",
@@ -110,7 +125,7 @@ def livereload(c, host="127.0.0.1", port=8000):
     def rebuild_quietly():
         """A failure is reported, and the last good site stays in output/ to be served."""
         try:
-            build_site("pelicanconf.py", output=OUTPUT)
+            build_site("pelicanconf.py", output=OUTPUT, published=PUBLISHED)
         except BuildFailed as error:
             print(f"error: {error}", file=sys.stderr)
 
@@ -123,12 +138,14 @@ def livereload(c, host="127.0.0.1", port=8000):
 
 @task(help={"target": "folder to write the production site to (default output/)",
             "siteurl": "absolute address the site is published at "
-                       "(default: $SITEURL, else the one in publishconf.py)"})
-def publish(c, target=str(OUTPUT), siteurl=None):
-    """Build the production site (absolute URLs) into TARGET."""
+                       "(default: $SITEURL, else the one in publishconf.py)",
+            "allow_lost_urls": "publish even if URLs published before would become 404s"})
+def publish(c, target=str(OUTPUT), siteurl=None, allow_lost_urls=False):
+    """Build the production site (absolute URLs) into TARGET, keeping every URL published."""
     if siteurl:
         os.environ["SITEURL"] = siteurl
-    _build("publishconf.py", output=Path(target).resolve())
+    _build("publishconf.py", output=Path(target).resolve(), publishing=True,
+           allow_lost_urls=allow_lost_urls)
 
 
 @task(help={"quick": "100 and 1,000 essays, 2 runs each, in a few minutes "
@@ -137,6 +154,15 @@ def bench(c, quick=False):
     """Benchmark the build on synthetic essays and write the report (benchmarks/README.md)."""
     with c.cd(str(ROOT)):
         c.run(f"{sys.executable} -m benchmarks.run{' --quick' if quick else ''}", pty=False)
+
+
+@task(help={"topics": "the vocabulary to evaluate (default content/topics.toml)"})
+def eval_tagging(c, topics=None):
+    """Score the tags of the hand-labelled essays (evaluation/) and write evaluation/REPORT.md."""
+    from evaluation.run import main
+
+    if main(["--topics", topics] if topics else []):
+        raise Exit(code=1)
 
 
 @task(help={"args": "extra arguments for pytest, e.g. -k feed"})

@@ -83,17 +83,24 @@ def topic_pages(vocabulary: Vocabulary,
     return frozenset(build_index(vocabulary, published, 0).pages)
 
 
-def topic_warnings(vocabulary: Vocabulary, path: Path,
-                   tags_of: Mapping[Essay, tuple[Tag, ...]]) -> list[Problem]:
-    """Topics found but not declared, topics without a page, aliases that match too often."""
+def topic_warnings(vocabulary: Vocabulary, path: Path, tags_of: Mapping[Essay, tuple[Tag, ...]],
+                   *, unused: bool = False) -> list[Problem]:
+    """Topics found but not declared, topics without a page (one line for them all, unless
+    ``unused`` asks for a line each), aliases that match too often."""
     problems = [problem for essay, tags in tags_of.items()
                 for problem in _undeclared(essay.document, tags)]
     pages = topic_pages(vocabulary, tags_of)
     text = path.read_text(encoding="utf-8")
-    problems += [warning(path, header_line(text, topic.kind, topic.key),
-                         f"{topic.kind}.{topic.key}: no published essay mentions it yet, "
-                         "so it has no page")
-                 for topic in vocabulary if topic.key not in pages]
+    pageless = [topic for topic in vocabulary if topic.key not in pages]
+    if unused:
+        problems += [warning(path, header_line(text, topic.kind, topic.key),
+                             f"{topic.kind}.{topic.key}: no published essay mentions it yet, "
+                             "so it has no page")
+                     for topic in pageless]
+    elif pageless:
+        problems.append(warning(path, None, f"{len(pageless)} topic"
+                                f"{' has' if len(pageless) == 1 else 's have'} no published "
+                                "essay yet, so no page: `invoke check --unused` lists them"))
     published = [essay.html for essay in tags_of if essay.document.status == "published"]
     return problems + _common_aliases(vocabulary, path, text, published)
 

@@ -1,0 +1,1 @@
+"""The tagging evaluation: hand-labelled essays, and ``invoke eval-tagging`` to score the tagger."""

@@ -1,0 +1,84 @@
+"""Build the labelled essays into real sites and score their tags: ``invoke eval-tagging``.
+
+    python -m evaluation.run [--topics PATH] [--report PATH]
+
+Each set of labels.toml (``corpus``: evaluation/essays/, ``site``: content/essays/)
+is copied into a temporary content folder with the vocabulary and built with the
+project's settings and plugins; the report compares its topic pages with the labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from sitebuild import BuildFailed, build_site  # first: it puts plugins/ on the path
+
+from evaluation.labels import ROOT, SETS, LabelledEssay, LabelsError, load_labels, metadata
+from evaluation.report import SetResult, render, summary
+from evaluation.scoring import Resolved, score_essay
+from evaluation.site_output import read_listings
+from service_topics.errors import TopicsError
+from service_topics.vocabulary import Vocabulary, load_vocabulary
+
+REPORT = Path(__file__).resolve().parent / "REPORT.md"
+VOCABULARY = ROOT / "content" / "topics.toml"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--topics", type=Path, default=VOCABULARY,
+                        help="the vocabulary to evaluate (default content/topics.toml)")
+    parser.add_argument("--report", type=Path, default=REPORT,
+                        help="where to write the Markdown report (default evaluation/REPORT.md)")
+    args = parser.parse_args(argv)
+    try:
+        vocabulary = load_vocabulary(args.topics)
+        labelled = load_labels()
+        with tempfile.TemporaryDirectory(prefix="eval-tagging-") as work:
+            results = [evaluate(name, essays, args.topics, vocabulary, Path(work) / name)
+                       for name, essays in labelled.items()]
+    except (LabelsError, TopicsError, BuildFailed) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    text = render(results, f"`{_shown(args.topics)}`")
+    args.report.write_text(text, encoding="utf-8")
+    print(text + f"\n{summary(results)}\nreport written to {_shown(args.report)}")
+    return 0
+
+
+def evaluate(name: str, essays: list[LabelledEssay], topics: Path, vocabulary: Vocabulary,
+             work: Path) -> SetResult:
+    """Build ``essays`` with ``topics`` into ``work`` and score every one of them."""
+    content = work / "content"
+    (content / "essays").mkdir(parents=True)
+    for essay in essays:
+        shutil.copy(essay.path, content / "essays" / essay.path.name)
+    shutil.copy(topics, content / "topics.toml")
+    output = build_site(content=content, output=work / "output",
+                        overrides={"CACHE_PATH": str(work / "cache")})
+    listings = read_listings(output)
+    return SetResult(name, _shown(SETS[name]),
+                     {essay.slug: metadata(essay.path)["title"] for essay in essays},
+                     [score_essay(essay, listings, _resolver(vocabulary)) for essay in essays])
+
+
+def _resolver(vocabulary: Vocabulary):
+    def resolve(name: str) -> Resolved | None:
+        topic = vocabulary.lookup(name)
+        return topic and Resolved(topic.kind, topic.key, topic.name,
+                                  tuple(broader.key for broader in
+                                        vocabulary.broader_chain(topic.key)))
+    return resolve
+
+
+def _shown(path: Path) -> str:
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
