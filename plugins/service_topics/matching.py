@@ -22,7 +22,8 @@ stays cheap and does not find what the alias does not mean:
   possessives, singular nouns; never a function word, nor a word known only as
   a verb): "hold the door" finds "held the heavy glass door", "give someone a
   hug" finds "gave him a big hug", "carry someone's bags" finds "carried her
-  two heavy bags", "take orders" finds "took our drink orders".  A singular
+  two heavy bags", "take orders" finds "took our drink orders" (and, a plural
+  there standing for its singular too, "took my order").  A singular
   noun right after the first word may be half of a compound and is matched
   word for word: "call center" never finds "called the service center".
 - Passives.  An alias made of a verb, perhaps a particle, and such a noun
@@ -50,7 +51,8 @@ from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 import lemminflect
 
 from .grammar import (AUXILIARIES, BE_OR_GET, FUNCTION_WORDS, PARTICLES, PREPOSITIONS,
-                      PRONOUNS, describes, is_noun, is_plural_noun, is_verb, participles)
+                      PRONOUNS, describes, is_noun, is_plural_noun, is_verb, lemmas,
+                      participles)
 from .spelling import Misspellings
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -133,12 +135,12 @@ def inflections(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 12)
 def _nominal_inflections(word: str) -> frozenset[str]:
-    """``word``'s inflections as a noun and an adjective, or all of them if it has none."""
-    forms = {**lemminflect.getAllInflections(word, "NOUN"),
-             **lemminflect.getAllInflections(word, "ADJ")}
-    if not forms:
-        return inflections(word)
-    return frozenset({word, *(form.lower() for found in forms.values() for form in found)})
+    """``word``'s inflections as a noun and an adjective, a plural's singular included
+    ("take orders" finds "took my order"), or all its inflections if it has none."""
+    bases = [word, *(lemmas(word).get("NOUN", ()) if is_plural_noun(word) else ())]
+    forms = {form.lower() for base in bases for upos in ("NOUN", "ADJ")
+             for found in lemminflect.getAllInflections(base, upos).values() for form in found}
+    return frozenset({*bases, *forms}) if forms else inflections(word)
 
 
 def words(text: str, skipped: frozenset[str] = DETERMINERS) -> list[Word]:
@@ -219,7 +221,8 @@ def passive_pattern(alias: str) -> tuple[Slot, ...]:
             word in FUNCTION_WORDS or word in DETERMINERS or word in PLACEHOLDERS
             for word in words[start:]):
         return ()
-    return (*(Slot(inflections(word)) for word in words[start:]), *PASSIVE_VOICE,
+    return (Slot(_nominal_inflections(words[start])),
+            *(Slot(inflections(word)) for word in words[start + 1:]), *PASSIVE_VOICE,
             Slot(participles(words[0])), *([Slot(inflections(particle))] if particle else []))
 
 

@@ -3,12 +3,12 @@
 A word that the dictionary does not know and that is one edit (Damerau-Levenshtein
 distance 1: a letter added, dropped or changed, or two neighbours swapped) from exactly
 one long alias word, of LONG_WORD letters or more, and keeps its first and last letters,
-is taken for that word, if no other word the dictionary knows is one edit from it.
-Readers recognise a word by its ends, so "abarista" (a typo for "a barista") and "barist"
-are not baristas; known words are never taken for another ("painter" is one letter from
-"printer"); a word with two readings is left alone ("comparsion" is one edit from
-"compassion", but also from "comparison"); and so are short words, since too many of
-them are one letter from another.
+is taken for that word, unless a word the dictionary knows, with the same ends, is one
+edit from it too.  Readers recognise a word by its ends, so "abarista" (a typo for "a
+barista") and "barist" are not baristas; known words are never taken for another
+("painter" is one letter from "printer"); a word with two readings is left alone
+("comparsion" is one edit from "compassion", but also from "comparison"); and so are
+short words, since too many of them are one letter from another.
 
 The candidates come from a deletion index, as in SymSpell: each form of a long alias word
 is filed under itself and under every string it gives with one letter dropped, and two
@@ -67,7 +67,9 @@ class Misspellings:
         if len({alias_word for _, alias_word in near}) != 1 or lemmas(word):
             return None
         _, alias_word = next(iter(near))
-        if any(known(other) for other in _one_edit_away(word) - self._forms[alias_word]):
+        others = {other for other in _one_edit_away(word) - self._forms[alias_word]
+                  if other[0] == word[0] and other[-1] == word[-1]}
+        if any(known(other) for other in others):
             return None
         return min(form for form, _ in near)
 
