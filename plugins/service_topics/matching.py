@@ -185,14 +185,49 @@ def normalise_alias(alias: str) -> str:
 
 
 def alias_pattern(alias: str) -> tuple[Slot, ...]:
-    """What ``alias`` may be in the text, slot by slot; empty if it has no words.
+    """What ``alias`` may be in the text, slot by slot; empty if it has no words."""
+    return _compiled(alias)[0]
 
-    "someone" after the first word is ANYONE.  A word where a noun phrase starts may be
-    DESCRIBED first, and there stands for its forms as a noun or adjective only, if it has
-    any ("give a hug" never finds "give a hugged").
-    """
+
+def alias_patterns(alias: str, key: str) -> list[Pattern]:
+    """Every way ``alias`` of topic ``key`` may be written: as it is, and its passive."""
+    slots, passive, named = _compiled(alias)
+    return [pattern for pattern in (Pattern(slots, key, named),
+                                    Pattern(passive, key, named, subject=True))
+            if pattern.slots]
+
+
+@lru_cache(maxsize=1 << 14)  # the vocabulary's checks compile every alias, then the matchers
+def _compiled(alias: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...], int]:
+    """``alias``'s slots, its passive's, and how many words it names."""
     words = _alias_words(alias)
     starts = _phrase_starts(words)
+    named = len([word for word in words if word not in DETERMINERS and word not in PLACEHOLDERS])
+    return _slots(words, starts), _passive_slots(words, starts), named
+
+
+@lru_cache(maxsize=1 << 14)
+def _alias_words(alias: str) -> tuple[str, ...]:
+    """The words of ``alias``, determiners included."""
+    return tuple(word.text for word in words(alias, skipped=frozenset()))
+
+
+def _phrase_starts(words: Sequence[str]) -> set[int]:
+    """Where a noun phrase starts among an alias's ``words``: after a determiner, "someone"
+    or a preposition, and at a plural right after a verb that starts the alias ("carry
+    bags").  Aliases are written in base forms, so a plural is an object, where a singular
+    noun may be half of a compound ("call center")."""
+    starts = {i for i in range(1, len(words)) if words[i - 1] in DETERMINERS
+              or words[i - 1] in PREPOSITIONS or (i > 1 and words[i - 1] in PLACEHOLDERS)}
+    if len(words) > 1 and is_verb(words[0]) and is_plural_noun(words[1]):
+        starts.add(1)
+    return starts
+
+
+def _slots(words: Sequence[str], starts: set[int]) -> tuple[Slot, ...]:
+    """The alias's ``words`` as slots: "someone" after the first word is ANYONE; a word
+    where a noun phrase ``starts`` may be DESCRIBED first, and there stands for its forms
+    as a noun or adjective only, if it has any ("give a hug" never finds "give a hugged")."""
     slots: list[Slot] = []
     for i, word in enumerate(words):
         if word in DETERMINERS:
@@ -206,52 +241,23 @@ def alias_pattern(alias: str) -> tuple[Slot, ...]:
     return tuple(slots)
 
 
-def passive_pattern(alias: str) -> tuple[Slot, ...]:
-    """The object-first passive of a verb–object ``alias`` ("hold the door" → "the door
-    was held", "take out the trash" → "the trash was taken out"); empty if ``alias`` is
-    not a verb, perhaps a particle, and a noun phrase."""
-    words = _alias_words(alias)
+def _passive_slots(words: Sequence[str], starts: set[int]) -> tuple[Slot, ...]:
+    """The object-first passive of a verb–object alias ("hold the door" → "the door was
+    held", "take out the trash" → "the trash was taken out"); empty unless the alias's
+    ``words`` are a verb, perhaps a particle, and a noun phrase."""
     if len(words) < 2 or not is_verb(words[0]):
         return ()
     particle = words[1] if words[1] in PARTICLES else None
     after_verb = 2 if particle else 1
     start = next((i for i in range(after_verb, len(words))
                   if words[i] not in DETERMINERS and words[i] not in PLACEHOLDERS), None)
-    if start is None or start not in _phrase_starts(words) or not is_noun(words[-1]) or any(
+    if start is None or start not in starts or not is_noun(words[-1]) or any(
             word in FUNCTION_WORDS or word in DETERMINERS or word in PLACEHOLDERS
             for word in words[start:]):
         return ()
     return (Slot(_nominal_inflections(words[start])),
             *(Slot(inflections(word)) for word in words[start + 1:]), *PASSIVE_VOICE,
             Slot(participles(words[0])), *([Slot(inflections(particle))] if particle else []))
-
-
-def _phrase_starts(words: list[str]) -> set[int]:
-    """Where a noun phrase starts among an alias's ``words``: after a determiner, "someone"
-    or a preposition, and at a plural right after a verb that starts the alias ("carry
-    bags").  Aliases are written in base forms, so a plural is an object, where a singular
-    noun may be half of a compound ("call center")."""
-    starts = {i for i in range(1, len(words)) if words[i - 1] in DETERMINERS
-              or words[i - 1] in PREPOSITIONS or (i > 1 and words[i - 1] in PLACEHOLDERS)}
-    if len(words) > 1 and is_verb(words[0]) and is_plural_noun(words[1]):
-        starts.add(1)
-    return starts
-
-
-def _alias_words(alias: str) -> list[str]:
-    """The words of ``alias``, determiners included."""
-    return [word.text for word in words(alias, skipped=frozenset())]
-
-
-def alias_patterns(alias: str, key: str) -> list[Pattern]:
-    """Every way ``alias`` of topic ``key`` may be written: as it is, and its passive."""
-    named = len([word for word in _alias_words(alias)
-                 if word not in DETERMINERS and word not in PLACEHOLDERS])
-    patterns = [Pattern(alias_pattern(alias), key, named)]
-    passive = passive_pattern(alias)
-    if passive:
-        patterns.append(Pattern(passive, key, named, subject=True))
-    return [pattern for pattern in patterns if pattern.slots]
 
 
 class Matcher:

@@ -36,12 +36,16 @@ class Misspellings:
         """``forms`` maps each word of the aliases to its inflections."""
         self._forms = forms
         self._exact = frozenset(form for inflected in forms.values() for form in inflected)
-        self._by_deletion: dict[str, set[tuple[str, str]]] = {}
+        self._word_of: dict[str, str] = {}  # each long form, and the alias word it is a form of
+        # Each key, and the forms filed under it, space-separated: strings, not a list per
+        # key, since thousands of small containers would wake the garbage collector.
+        self._by_deletion: dict[str, str] = {}
         for word, inflected in forms.items():
             if len(word) >= LONG_WORD:
-                for form in inflected:
+                for form in inflected - self._word_of.keys():
+                    self._word_of[form] = word
                     for key in _keys(form):
-                        self._by_deletion.setdefault(key, set()).add((form, word))
+                        self._by_deletion[key] = f"{self._by_deletion.get(key, '')} {form}"
         self._seen: set[str] = set()  # each distinct word is worked out once
         self._fixes: dict[str, str] = {}
 
@@ -61,17 +65,16 @@ class Misspellings:
     def _correction(self, word: str) -> str | None:
         if len(word) < LONG_WORD - 1 or word in self._exact:
             return None
-        near = {(form, alias_word) for key in _keys(word)
-                for form, alias_word in self._by_deletion.get(key, ())
+        near = {form for key in _keys(word) for form in self._by_deletion.get(key, "").split()
                 if form[0] == word[0] and form[-1] == word[-1] and one_edit_apart(word, form)}
-        if len({alias_word for _, alias_word in near}) != 1 or lemmas(word):
+        alias_words = {self._word_of[form] for form in near}
+        if len(alias_words) != 1 or lemmas(word):
             return None
-        _, alias_word = next(iter(near))
-        others = {other for other in _one_edit_away(word) - self._forms[alias_word]
+        others = {other for other in _one_edit_away(word) - self._forms[alias_words.pop()]
                   if other[0] == word[0] and other[-1] == word[-1]}
         if any(known(other) for other in others):
             return None
-        return min(form for form, _ in near)
+        return min(near)
 
 
 def _keys(word: str) -> set[str]:
