@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
+from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 import lemminflect
@@ -126,7 +127,7 @@ class Match:
 @lru_cache(maxsize=1 << 14)
 def inflections(word: str) -> frozenset[str]:
     """``word`` and every inflection of it, guessed by rule where no dictionary has it."""
-    forms = lemminflect.getAllInflections(word) or {
+    forms = _table(word) or {
         **lemminflect.getAllInflectionsOOV(word, "NOUN"),
         **lemminflect.getAllInflectionsOOV(word, "VERB"),
     }
@@ -135,12 +136,19 @@ def inflections(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 12)
 def _nominal_inflections(word: str) -> frozenset[str]:
-    """``word``'s inflections as a noun and an adjective, a plural's singular included
-    ("take orders" finds "took my order"), or all its inflections if it has none."""
+    """``word``'s inflections as a noun and an adjective (Penn tags N… and J…), a
+    plural's singular included ("take orders" finds "took my order"), or all its
+    inflections if it has none."""
     bases = [word, *(lemmas(word).get("NOUN", ()) if is_plural_noun(word) else ())]
-    forms = {form.lower() for base in bases for upos in ("NOUN", "ADJ")
-             for found in lemminflect.getAllInflections(base, upos).values() for form in found}
+    forms = {form.lower() for base in bases for tag, found in _table(base).items()
+             if tag[0] in "NJ" for form in found}
     return frozenset({*bases, *forms}) if forms else inflections(word)
+
+
+@lru_cache(maxsize=1 << 14)
+def _table(word: str) -> Mapping[str, tuple[str, ...]]:
+    """The dictionary's inflections of ``word``, by Penn tag; empty if it is no lemma."""
+    return MappingProxyType(lemminflect.getAllInflections(word))
 
 
 def words(text: str, skipped: frozenset[str] = DETERMINERS) -> list[Word]:
