@@ -20,6 +20,7 @@ the few candidates are then checked exactly.  No dependency is needed for either
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Mapping
 
 from .grammar import known, lemmas
@@ -36,16 +37,6 @@ class Misspellings:
         """``forms`` maps each word of the aliases to its inflections."""
         self._forms = forms
         self._exact = frozenset(form for inflected in forms.values() for form in inflected)
-        self._word_of: dict[str, str] = {}  # each long form, and the alias word it is a form of
-        # Each key, and the forms filed under it, space-separated: strings, not a list per
-        # key, since thousands of small containers would wake the garbage collector.
-        self._by_deletion: dict[str, str] = {}
-        for word, inflected in forms.items():
-            if len(word) >= LONG_WORD:
-                for form in inflected - self._word_of.keys():
-                    self._word_of[form] = word
-                    for key in _keys(form):
-                        self._by_deletion[key] = f"{self._by_deletion.get(key, '')} {form}"
         self._seen: set[str] = set()  # each distinct word is worked out once
         self._fixes: dict[str, str] = {}
 
@@ -63,18 +54,35 @@ class Misspellings:
         return [self._fixes.get(word, word) for word in words]
 
     def _correction(self, word: str) -> str | None:
-        if len(word) < LONG_WORD - 1 or word in self._exact:
+        if len(word) < LONG_WORD - 1 or word in self._exact or lemmas(word):
             return None
-        near = {form for key in _keys(word) for form in self._by_deletion.get(key, "").split()
+        word_of, by_deletion = self._index
+        near = {form for key in _keys(word) for form in by_deletion.get(key, "").split()
                 if form[0] == word[0] and form[-1] == word[-1] and one_edit_apart(word, form)}
-        alias_words = {self._word_of[form] for form in near}
-        if len(alias_words) != 1 or lemmas(word):
+        alias_words = {word_of[form] for form in near}
+        if len(alias_words) != 1:
             return None
         others = {other for other in _one_edit_away(word) - self._forms[alias_words.pop()]
                   if other[0] == word[0] and other[-1] == word[-1]}
         if any(known(other) for other in others):
             return None
         return min(near)
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Each long alias form with the alias word it is a form of, and the deletion index:
+        each key with the forms filed under it, space-separated (strings, not a list per
+        key: thousands of small containers would wake the garbage collector).  Made when
+        the first unknown word comes, so that texts of known words never pay for it."""
+        word_of: dict[str, str] = {}
+        by_deletion: dict[str, str] = {}
+        for word, inflected in self._forms.items():
+            if len(word) >= LONG_WORD:
+                for form in inflected - word_of.keys():
+                    word_of[form] = word
+                    for key in _keys(form):
+                        by_deletion[key] = f"{by_deletion.get(key, '')} {form}"
+        return word_of, by_deletion
 
 
 def _keys(word: str) -> set[str]:
