@@ -5,12 +5,38 @@ inflections (lemminflect), so "hold the door" meets "held", "holds" and
 "holding the door", and "barista" meets "baristas" (and, possessives being
 dropped, "barista's").  Determiners are left out on both sides, so "hold the
 door" also finds "held a door" and "holding doors".  "someone" (or
-"somebody") in an alias stands for any one word, or none: "call someone by
-name" finds "called me by name", "calls customers by name" and "call your
-regulars by name".  A phrase never runs across
-punctuation other than quotes, apostrophes and hyphens, so "the ‘returns’ desk"
-is one phrase and "the door. Hold" is not.  Where matches overlap the longest
-wins.
+"somebody") in an alias stands for any one word but a preposition, conjunction
+or negation, or none: "call someone by name" finds "called me by name",
+"calls customers by name" and "call your regulars by name".  A phrase never
+runs across punctuation other than quotes, apostrophes and hyphens, so "the
+‘returns’ desk" is one phrase and "the door. Hold" is not.  Where matches
+overlap the longest wins, and of two as long the one naming more of its words.
+
+Three loosenings find what people actually write; each is bounded, so that it
+stays cheap and does not find what the alias does not mean:
+
+- Describing words.  Where a noun phrase starts in an alias (after a
+  determiner, "someone" or a preposition, or at a plural right after the verb
+  that starts it), up to MAX_DESCRIBING words that describe the noun may stand
+  in the text (``grammar.describes``: adjectives, adverbs, numbers,
+  possessives, singular nouns; never a function word, nor a word known only as
+  a verb): "hold the door" finds "held the heavy glass door", "give someone a
+  hug" finds "gave him a big hug", "carry someone's bags" finds "carried her
+  two heavy bags", "take orders" finds "took our drink orders" (and, a plural
+  there standing for its singular too, "took my order").  A singular
+  noun right after the first word may be half of a compound and is matched
+  word for word: "call center" never finds "called the service center".
+- Passives.  An alias made of a verb, perhaps a particle, and such a noun
+  phrase also finds the object first, a form of "be" or "get" (perhaps after
+  "will", "has"…, perhaps before one describing word) and the verb's past
+  participle: "the door was held for me", "my bags were carried to the car",
+  "the groceries got carried in", "the trash has been taken out".  "The door
+  wasn't held" and "was never held" are not found, nor an object that follows
+  a preposition ("the man at the door was held up").
+- Misspellings (``spelling``): a lower-case word the dictionary does not know,
+  one edit from exactly one alias word of seven letters or more and from no
+  other known word, is taken for that word: "recieptionist", "pharmasist",
+  "secratary".  Capitalised words are names and are never corrected.
 """
 
 from __future__ import annotations
@@ -18,9 +44,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from itertools import compress
+from operator import itemgetter
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 import lemminflect
+
+from .grammar import (AUXILIARIES, BE_OR_GET, FUNCTION_WORDS, PARTICLES, PREPOSITIONS,
+                      PRONOUNS, describes, is_noun, is_plural_noun, is_verb, lemmas,
+                      participles)
+from .spelling import Misspellings
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # What may stand between two words of one phrase: spaces, quotes, hyphens.
@@ -29,7 +63,8 @@ DETERMINERS = frozenset(
     "a an the this that these those my your his her its our their some any each every".split()
 )
 PLACEHOLDERS = frozenset({"someone", "somebody"})
-ANY = None  # a placeholder's place in a pattern
+MAX_DESCRIBING = 2
+TEXT = itemgetter(2)  # a Word's text, fetched without a Python call
 
 
 class Word(NamedTuple):
@@ -40,6 +75,43 @@ class Word(NamedTuple):
     end: int
     text: str
     joined: bool  # only spaces, quotes or hyphens separate it from the previous word
+    capitalised: bool  # written with a capital: perhaps a name, never taken as misspelt
+    possessive: bool  # written with "'s"
+
+
+class Slot(NamedTuple):
+    """``least`` to ``most`` words of the text, each one of ``forms``, or if there are none
+    each a word that ``fits``."""
+
+    forms: frozenset[str] | None
+    least: int = 1
+    most: int = 1
+    fits: Callable[[Word], bool] | None = None
+
+
+def _someone(word: Word) -> bool:
+    """Whether ``word`` may stand for "someone": a name, noun or pronoun, not a word
+    such as "to" or "and"."""
+    return word.text in PRONOUNS or word.text not in FUNCTION_WORDS
+
+
+def _describing(word: Word) -> bool:
+    return describes(word.text, word.possessive)
+
+
+ANYONE = Slot(None, 0, 1, _someone)  # "someone" in an alias: one word or none
+DESCRIBED = Slot(None, 0, MAX_DESCRIBING, _describing)
+# What stands between a passive's object and its participle: "has been (kindly) held".
+PASSIVE_VOICE = (Slot(AUXILIARIES, 0, 2), Slot(BE_OR_GET, 1, 2), Slot(None, 0, 1, _describing))
+
+
+class Pattern(NamedTuple):
+    """One way topic ``key``'s alias may be written: the slots the text must fill in order."""
+
+    slots: tuple[Slot, ...]
+    key: str
+    named: int  # how many words the alias names: of two matches as long, more wins
+    subject: bool = False  # its first word must not follow a preposition
 
 
 @dataclass(frozen=True)
@@ -49,37 +121,66 @@ class Match:
     start: int
     end: int
     key: str
+    named: int = 0  # how many words the alias that matched names
 
 
 @lru_cache(maxsize=1 << 14)
 def inflections(word: str) -> frozenset[str]:
     """``word`` and every inflection of it, guessed by rule where no dictionary has it."""
-    forms = lemminflect.getAllInflections(word) or {
+    forms = _table(word) or {
         **lemminflect.getAllInflectionsOOV(word, "NOUN"),
         **lemminflect.getAllInflectionsOOV(word, "VERB"),
     }
     return frozenset({word, *(form.lower() for found in forms.values() for form in found)})
 
 
-def words(text: str) -> list[Word]:
-    """The words of ``text`` that are not determiners, in order."""
+@lru_cache(maxsize=1 << 12)
+def _nominal_inflections(word: str) -> frozenset[str]:
+    """``word``'s inflections as a noun and an adjective (Penn tags N… and J…), a
+    plural's singular included ("take orders" finds "took my order"), or all its
+    inflections if it has none."""
+    bases = [word, *(lemmas(word).get("NOUN", ()) if is_plural_noun(word) else ())]
+    forms = {form.lower() for base in bases for tag, found in _table(base).items()
+             if tag[0] in "NJ" for form in found}
+    return frozenset({*bases, *forms}) if forms else inflections(word)
+
+
+@lru_cache(maxsize=1 << 14)
+def _table(word: str) -> Mapping[str, tuple[str, ...]]:
+    """The dictionary's inflections of ``word``, by Penn tag; empty if it is no lemma."""
+    return MappingProxyType(lemminflect.getAllInflections(word))
+
+
+def words(text: str, skipped: frozenset[str] = DETERMINERS) -> list[Word]:
+    """The words of ``text`` that are not ``skipped`` (determiners), in order."""
     found, previous_end = [], None
-    for match in WORD.finditer(text):
-        token = match.group().lower()
-        if "’" in token:
-            token = token.replace("’", "'")
-        if token.endswith("'s"):  # a possessive
+    new = tuple.__new__  # Word(...) without its keyword handling: words come by the thousand
+    lowered = _lowered(text)
+    for match in WORD.finditer(lowered):
+        token = match.group()
+        possessive = token[-2:] == "'s"
+        if possessive:
             token = token[:-2]
-        if token in DETERMINERS:
+        if token in skipped:
             continue
         start, end = match.span()
-        joined = previous_end is not None and _joins(text[previous_end:start])
-        found.append(Word(start, end, token, joined))
+        joined = previous_end is not None and (
+            (gap := text[previous_end:start]) == " " or _joins(gap))
+        found.append(new(Word, (start, end, token, joined, text[start] != lowered[start],
+                                possessive)))
         previous_end = end
     return found
 
 
-@lru_cache(maxsize=1 << 12)  # gaps repeat: " ", ", ", " the "…
+def _lowered(text: str) -> str:
+    """``text`` in lower case, apostrophes straight, every character where it was."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ")
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered.replace("’", "'")
+
+
+@lru_cache(maxsize=1 << 12)  # gaps repeat: ", ", " the "…
 def _joins(gap: str) -> bool:
     """Whether ``gap`` (which may hold left-out determiners) keeps two words in one phrase."""
     return all(JOINER.fullmatch(part) for part in WORD.split(gap))
@@ -91,11 +192,80 @@ def normalise_alias(alias: str) -> str:
     return " ".join(re.sub(r"[-‐‑]", " ", text).split())
 
 
-def alias_pattern(alias: str) -> tuple[frozenset[str] | None, ...]:
-    """What each word of ``alias`` may be in the text (ANY for a placeholder after
-    the first word); empty if it has no words."""
-    return tuple(ANY if i and word.text in PLACEHOLDERS else inflections(word.text)
-                 for i, word in enumerate(words(alias)))
+def alias_pattern(alias: str) -> tuple[Slot, ...]:
+    """What ``alias`` may be in the text, slot by slot; empty if it has no words."""
+    return _compiled(alias)[0]
+
+
+def alias_patterns(alias: str, key: str) -> list[Pattern]:
+    """Every way ``alias`` of topic ``key`` may be written: as it is, and its passive."""
+    slots, passive, named = _compiled(alias)
+    return [pattern for pattern in (Pattern(slots, key, named),
+                                    Pattern(passive, key, named, subject=True))
+            if pattern.slots]
+
+
+@lru_cache(maxsize=1 << 14)  # the vocabulary's checks compile every alias, then the matchers
+def _compiled(alias: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...], int]:
+    """``alias``'s slots, its passive's, and how many words it names."""
+    words = _alias_words(alias)
+    starts = _phrase_starts(words)
+    named = len([word for word in words if word not in DETERMINERS and word not in PLACEHOLDERS])
+    return _slots(words, starts), _passive_slots(words, starts), named
+
+
+@lru_cache(maxsize=1 << 14)
+def _alias_words(alias: str) -> tuple[str, ...]:
+    """The words of ``alias``, determiners included."""
+    return tuple(word.text for word in words(alias, skipped=frozenset()))
+
+
+def _phrase_starts(words: Sequence[str]) -> set[int]:
+    """Where a noun phrase starts among an alias's ``words``: after a determiner, "someone"
+    or a preposition, and at a plural right after a verb that starts the alias ("carry
+    bags").  Aliases are written in base forms, so a plural is an object, where a singular
+    noun may be half of a compound ("call center")."""
+    starts = {i for i in range(1, len(words)) if words[i - 1] in DETERMINERS
+              or words[i - 1] in PREPOSITIONS or (i > 1 and words[i - 1] in PLACEHOLDERS)}
+    if len(words) > 1 and is_verb(words[0]) and is_plural_noun(words[1]):
+        starts.add(1)
+    return starts
+
+
+def _slots(words: Sequence[str], starts: set[int]) -> tuple[Slot, ...]:
+    """The alias's ``words`` as slots: "someone" after the first word is ANYONE; a word
+    where a noun phrase ``starts`` may be DESCRIBED first, and there stands for its forms
+    as a noun or adjective only, if it has any ("give a hug" never finds "give a hugged")."""
+    slots: list[Slot] = []
+    for i, word in enumerate(words):
+        if word in DETERMINERS:
+            continue
+        if word in PLACEHOLDERS and slots:
+            slots.append(ANYONE)
+        elif i in starts and slots and word not in FUNCTION_WORDS:
+            slots += [DESCRIBED, Slot(_nominal_inflections(word))]
+        else:
+            slots.append(Slot(inflections(word)))
+    return tuple(slots)
+
+
+def _passive_slots(words: Sequence[str], starts: set[int]) -> tuple[Slot, ...]:
+    """The object-first passive of a verb–object alias ("hold the door" → "the door was
+    held", "take out the trash" → "the trash was taken out"); empty unless the alias's
+    ``words`` are a verb, perhaps a particle, and a noun phrase."""
+    if len(words) < 2 or not is_verb(words[0]):
+        return ()
+    particle = words[1] if words[1] in PARTICLES else None
+    after_verb = 2 if particle else 1
+    start = next((i for i in range(after_verb, len(words))
+                  if words[i] not in DETERMINERS and words[i] not in PLACEHOLDERS), None)
+    if start is None or start not in starts or not is_noun(words[-1]) or any(
+            word in FUNCTION_WORDS or word in DETERMINERS or word in PLACEHOLDERS
+            for word in words[start:]):
+        return ()
+    return (Slot(_nominal_inflections(words[start])),
+            *(Slot(inflections(word)) for word in words[start + 1:]), *PASSIVE_VOICE,
+            Slot(participles(words[0])), *([Slot(inflections(particle))] if particle else []))
 
 
 class Matcher:
@@ -103,56 +273,115 @@ class Matcher:
 
     def __init__(self, aliases: Mapping[str, Iterable[str]]):
         """``aliases`` maps each topic key to its aliases."""
-        self._by_first: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+        # A pattern is filed under the forms of its first word, then under those of the
+        # next word it requires, which is at most ``reach`` words further on: most
+        # patterns are then ruled out by a look-up or two rather than tried.
+        self._by_first: dict[str, _Entry] = {}
+        alias_words: dict[str, frozenset[str]] = {}
         for key, names in aliases.items():
             for name in names:
-                pattern = alias_pattern(name)
-                for form in pattern[0] if pattern else ():
-                    self._by_first.setdefault(form, []).append((pattern, key))
+                for pattern in alias_patterns(name, key):
+                    self._file(pattern)
+                alias_words.update((word, inflections(word)) for word in _alias_words(name)
+                                   if word not in DETERMINERS and word not in PLACEHOLDERS)
+        self._misspellings = Misspellings(alias_words)
+
+    def _file(self, pattern: Pattern) -> None:
+        first, *rest = pattern.slots
+        reach = 1
+        for slot in rest:
+            if slot.least and slot.forms is not None:
+                break
+            reach += slot.most
+        else:
+            slot = None
+        for form in first.forms or ():
+            entry = self._by_first.setdefault(form, _Entry([], {}, 0))
+            if slot is None:
+                entry.always.append(pattern)
+                continue
+            entry.reach = max(entry.reach, reach)
+            for next_form in slot.forms:
+                entry.by_next.setdefault(next_form, []).append(pattern)
 
     def find(self, text: str) -> list[Match]:
         """Every non-overlapping alias in ``text``, longest first where they overlap."""
         return self.find_in(words(text))
 
-    def find_in(self, tokens: Sequence[Word]) -> list[Match]:
+    def find_in(self, tokens: list[Word]) -> list[Match]:
         """Like ``find``, for the ``words`` of a text, so that matchers can share them."""
-        candidates = []
-        for i, token in enumerate(tokens):
-            for pattern, key in self._by_first.get(token.text, ()):
-                end = _match_at(pattern, tokens, i)
-                if end is not None:
-                    candidates.append(Match(token.start, tokens[end].end, key))
+        texts = list(map(TEXT, tokens))
+        spelled = self._misspellings.spelled(texts)
+        if spelled is not texts:
+            tokens = [token._replace(text=text) if text != token.text and not token.capitalised
+                      else token for token, text in zip(tokens, spelled)]
+            texts = list(map(TEXT, tokens))
+        entries = list(map(self._by_first.get, texts))
+        candidates: list[Match] = []
+        for i in compress(range(len(entries)), entries):  # the words that start a pattern
+            entry = entries[i]
+            for pattern in entry.always:
+                _try(pattern, tokens, i, candidates)
+            for following in tokens[i + 1:i + 1 + entry.reach]:
+                if not following.joined:
+                    break
+                for pattern in entry.by_next.get(following.text, ()):
+                    _try(pattern, tokens, i, candidates)
         return _longest_first(candidates)
 
 
-def _match_at(pattern, tokens: Sequence[Word], i: int) -> int | None:
-    """Index of the last token if ``pattern`` matches the tokens from ``i`` on."""
-    return _match_rest(pattern, 1, tokens, i)
+@dataclass(slots=True)
+class _Entry:
+    """The patterns whose first word is one form: those filed under the next word they
+    require, which comes at most ``reach`` words later, and those that require none."""
+
+    always: list[Pattern]
+    by_next: dict[str, list[Pattern]]
+    reach: int
 
 
-def _match_rest(pattern, p: int, tokens: Sequence[Word], last: int) -> int | None:
-    """Match ``pattern[p:]`` against the tokens after ``tokens[last]``."""
-    if p == len(pattern):
+def _try(pattern: Pattern, tokens: Sequence[Word], first: int,
+         candidates: list[Match]) -> None:
+    """Add the match of ``pattern`` from ``tokens[first]``, if there is one."""
+    if pattern.subject and first and tokens[first].joined and \
+            tokens[first - 1].text in PREPOSITIONS:
+        return
+    end = _match_rest(pattern.slots, 1, tokens, first)
+    if end is not None:
+        candidates.append(Match(tokens[first].start, tokens[end].end, pattern.key,
+                                pattern.named))
+
+
+def _match_rest(slots: tuple[Slot, ...], p: int, tokens: Sequence[Word],
+                last: int) -> int | None:
+    """Index of the last token if ``slots[p:]`` match the tokens after ``tokens[last]``,
+    each slot taking as few words as it can."""
+    if p == len(slots):
         return last
-    if pattern[p] is ANY:
-        skipped = _match_rest(pattern, p + 1, tokens, last)
-        if skipped is not None:
-            return skipped
-        forms = None
-    else:
-        forms = pattern[p]
-    following = last + 1
-    if following >= len(tokens) or not tokens[following].joined:
-        return None
-    if forms is not None and tokens[following].text not in forms:
-        return None
-    return _match_rest(pattern, p + 1, tokens, following)
+    slot = slots[p]
+    taken = 0
+    while True:
+        if taken >= slot.least:
+            end = _match_rest(slots, p + 1, tokens, last)
+            if end is not None:
+                return end
+        if taken == slot.most:
+            return None
+        last += 1
+        if last >= len(tokens) or not tokens[last].joined or not _fits(slot, tokens[last]):
+            return None
+        taken += 1
+
+
+def _fits(slot: Slot, token: Word) -> bool:
+    return token.text in slot.forms if slot.forms is not None else slot.fits(token)
 
 
 def _longest_first(candidates: list[Match]) -> list[Match]:
-    """Keep the longest of overlapping matches, then return them in text order."""
+    """Keep the longest of overlapping matches (of two as long, the one naming more of its
+    words), then return them in text order."""
     kept: list[Match] = []
-    for match in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
+    for match in sorted(candidates, key=lambda m: (m.start - m.end, -m.named, m.start)):
         if all(match.end <= k.start or match.start >= k.end for k in kept):
             kept.append(match)
     return sorted(kept, key=lambda m: m.start)

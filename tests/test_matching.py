@@ -1,0 +1,167 @@
+"""Finding what people actually write: describing words inside an alias, passives and
+misspellings, each found where it should be and nowhere else."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service_topics.matching import Matcher
+from service_topics.spelling import one_edit_apart
+from tests.conftest import ESSAY
+
+MATCHER = Matcher({
+    "giving-a-hug": ["give someone a hug"],
+    "holding-the-door": ["hold the door", "hold the door open"],
+    "holding-the-elevator": ["hold the elevator door"],
+    "carrying-bags": ["carry someone's bags"],
+    "carrying-groceries": ["carry the groceries"],
+    "taking-orders": ["take orders"],
+    "taking-out-the-trash": ["take out the trash"],
+    "giving-a-refund": ["give a refund"],
+    "calling-by-name": ["call someone by name"],
+    "fixing-the-problem": ["fix the problem"],
+    "call-center-agent": ["call center"],
+    "receptionist": ["receptionist"],
+    "pharmacist": ["pharmacist"],
+    "secretary": ["secretary"],
+    "printer": ["printer"],
+    "barista": ["barista"],
+    "nurse": ["nurse"],
+    "compassion": ["compassion"],
+})
+
+
+def found(text):
+    """``{key: the words found}`` in ``text``."""
+    return {match.key: text[match.start:match.end] for match in MATCHER.find(text)}
+
+
+@pytest.mark.parametrize("text, key, words", [
+    ("She gave him a big hug.", "giving-a-hug", "gave him a big hug"),
+    ("I held the heavy glass door for her.", "holding-the-door", "held the heavy glass door"),
+    ("He carried her two heavy bags.", "carrying-bags", "carried her two heavy bags"),
+    ("He carried Maria's shopping bags.", "carrying-bags", "carried Maria's shopping bags"),
+    ("We carried the really heavy groceries.", "carrying-groceries",
+     "carried the really heavy groceries"),
+    ("They took our drink orders.", "taking-orders", "took our drink orders"),
+    ("A waitress took my order.", "taking-orders", "took my order"),  # a plural object's singular
+    ("We gave the customer a refund.", "giving-a-refund", "gave the customer a refund"),
+    ("She called me by my first name.", "calling-by-name", "called me by my first name"),
+    ("He held the heavy door open.", "holding-the-door", "held the heavy door open"),
+])
+def test_describing_words_may_stand_inside_an_alias(text, key, words):
+    assert found(text)[key] == words
+
+
+@pytest.mark.parametrize("text", [
+    "I held my breath, heavy door behind me.",  # the phrase ends at the comma
+    "I held the baby. Door after door.",  # and at the sentence
+    "I held the big heavy glass door.",  # three describing words: too many
+    "I held the baby and the door.",  # a function word
+    "She gave the man waiting a hug.",  # a word known only as a verb
+    "It was a fix that addresses the problem.",  # a plural more often starts a clause
+    "We called the service center.",  # no determiner in the alias: word for word
+    "He gave a refunded ticket.",  # after a determiner, only a noun's forms
+])
+def test_describing_words_stop_at_punctuation_verbs_and_function_words(text):
+    assert found(text) == {}
+
+
+def test_an_exact_alias_beats_a_loose_one_of_the_same_length():
+    assert found("He held the elevator door.") == {
+        "holding-the-elevator": "held the elevator door"}
+
+
+@pytest.mark.parametrize("text, key, words", [
+    ("The door was held for me.", "holding-the-door", "door was held"),
+    ("My bags were carried to the car.", "carrying-bags", "bags were carried"),
+    ("The groceries got carried in.", "carrying-groceries", "groceries got carried"),
+    ("Our orders were taken at once.", "taking-orders", "orders were taken"),
+    ("The order was taken at once.", "taking-orders", "order was taken"),
+    ("The trash has been taken out.", "taking-out-the-trash", "trash has been taken out"),
+    ("The doors are being held open.", "holding-the-door", "doors are being held"),
+    ("The problem was quickly fixed.", "fixing-the-problem", "problem was quickly fixed"),
+])
+def test_a_verb_object_alias_also_finds_its_passive(text, key, words):
+    assert found(text)[key] == words
+
+
+@pytest.mark.parametrize("text", [
+    "The door wasn't held.", "The door was never held.", "The door was not held.",
+    "The man at the door was held up.",  # the object of a preposition is no subject
+    "The door was heavy.", "The door, held by a wedge, stayed open.",
+    "The center was called.",  # "call center" is a compound, not a verb and its object
+    "The trash was taken.",  # the particle is part of the verb
+])
+def test_passives_are_not_found_when_negated_or_not_of_the_object(text):
+    assert found(text) == {}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Our recieptionist smiled.", "receptionist"),
+    ("Ask the pharmasist.", "pharmacist"),
+    ("The secratary took notes.", "secretary"),
+    ("Two pharmasists argued.", "pharmacist"),
+])
+def test_a_misspelt_long_word_is_found(text, key):
+    assert key in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The painter came.",  # a known word, one letter from "printer"
+    "The nurce came.",  # "nurse" is too short to guess at
+    "Mr. Batista came.",  # capitalised: a name
+    "the abarista",  # the first letter differs
+    "a barist",  # the last letter differs
+    "a comparsion",  # also one edit from "comparison"
+    "the recieptionnist",  # two edits
+])
+def test_known_short_capitalised_or_ambiguous_words_are_never_corrected(text):
+    assert found(text) == {}
+
+
+def test_a_lower_case_unknown_word_is_corrected_where_a_capitalised_one_is_not():
+    assert found("the batista") == {"barista": "batista"}
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("pharmasist", "pharmacist", True), ("recieptionist", "receptionist", True),
+    ("reciept", "receipt", True), ("barista", "barista", False), ("ab", "ba", True),
+    ("abc", "bca", False), ("printer", "painters", False), ("nurse", "nurses", True),
+    ("cashier", "cashiers!", False),
+])
+def test_one_edit_is_a_damerau_levenshtein_distance_of_one(a, b, expected):
+    assert one_edit_apart(a, b) is one_edit_apart(b, a) is expected
+
+
+WORDS = ("gave him a big hug held the heavy glass door open was were got carried bags "
+         "groceries orders taken out trash recieptionist and not never of man waiting "
+         "Maria's two really").split()
+SEPARATORS = [" ", " ", " ", ", ", ". ", "; ", " (", ") ", "! ", " — "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)),
+                min_size=1, max_size=14).map(lambda pairs: "".join(w + s for w, s in pairs)))
+def test_no_match_ever_spans_punctuation(text):
+    for key, words in found(text).items():
+        assert not re.search(r"[,.;()!—]", words), (key, words)
+        # the longest: object, two auxiliaries, a describing word, participle, particle
+        assert len(words.split()) <= 7, (key, words)
+
+
+def test_a_built_site_lists_an_essay_by_a_passive_and_a_misspelling(make_site):
+    essay = ESSAY.replace(
+        "I held the door open for a stranger, and she said thank you.",
+        "The door was held for me by a medical receptonist, and my groceries got "
+        "carried in.")
+    site = make_site({"essays/kindness.md": essay})
+    door = site.page("/examples/holding-the-door/")
+    assert [a["href"] for a in door.select(".evidence h3 a")] == ["/essays/a-small-kindness/"]
+    assert "The door was held for me" in door.select_one(".evidence").get_text()
+    receptionist = site.page("/roles/medical-receptionist/")
+    assert [a["href"] for a in receptionist.select(".evidence h3 a")] == \
+        ["/essays/a-small-kindness/"]
+    assert site.page("/examples/helping-carry-bags/").select(".evidence h3 a")
