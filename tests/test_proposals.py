@@ -280,7 +280,8 @@ def test_invoke_check_and_topics_on_the_real_content_are_short_and_write_nothing
     [summary] = [line for line in short if "--unused" in line]
     count = int(re.search(r"content/topics.toml: (\d+) topics have", summary).group(1))
     assert len(full) == len(short) - 1 + count
-    assert len(short) < 20
+    # Lost-URL warnings depend on the output/ left by the last local build, not on content/.
+    assert len([line for line in short if "was in the last site" not in line]) < 20
     assert invoke("topics").splitlines()[-1].startswith(("no new topics", "1 new topic",
                                                          "2 new topics", "3 new topics"))
     assert fingerprint(ROOT / "content") == content
