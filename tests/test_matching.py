@@ -126,6 +126,24 @@ def test_a_lower_case_unknown_word_is_corrected_where_a_capitalised_one_is_not()
     assert found("the batista") == {"barista": "batista"}
 
 
+ROLES = Matcher({"engineer": ["engineer"], "physical-therapist": ["physical therapist"]},
+                nouns=True)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Ask the engineer.", "engineer"), ("Two engineers came.", "engineers"),
+    ("The engineer's van.", "engineer's"), ("The physical therapists came.",
+                                              "physical therapists"),
+])
+def test_a_role_alias_finds_its_noun_forms(text, words):
+    assert [text[m.start:m.end] for m in ROLES.find(text)] == [words]
+
+
+@pytest.mark.parametrize("text", ["the engineering teams", "They engineered a fix."])
+def test_a_role_alias_never_finds_a_verb_form(text):
+    assert ROLES.find(text) == []
+
+
 @pytest.mark.parametrize("a, b, expected", [
     ("pharmasist", "pharmacist", True), ("recieptionist", "receptionist", True),
     ("reciept", "receipt", True), ("barista", "barista", False), ("ab", "ba", True),

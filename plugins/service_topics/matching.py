@@ -197,8 +197,12 @@ def alias_pattern(alias: str) -> tuple[Slot, ...]:
     return _compiled(alias)[0]
 
 
-def alias_patterns(alias: str, key: str) -> list[Pattern]:
-    """Every way ``alias`` of topic ``key`` may be written: as it is, and its passive."""
+def alias_patterns(alias: str, key: str, nouns: bool = False) -> list[Pattern]:
+    """Every way ``alias`` of topic ``key`` may be written: as it is, and its passive;
+    a ``nouns`` alias (a name for people) only as a noun phrase."""
+    if nouns:
+        slots, named = _compiled_noun(alias)
+        return [Pattern(slots, key, named)] if slots else []
     slots, passive, named = _compiled(alias)
     return [pattern for pattern in (Pattern(slots, key, named),
                                     Pattern(passive, key, named, subject=True))
@@ -210,8 +214,21 @@ def _compiled(alias: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...], int]:
     """``alias``'s slots, its passive's, and how many words it names."""
     words = _alias_words(alias)
     starts = _phrase_starts(words)
-    named = len([word for word in words if word not in DETERMINERS and word not in PLACEHOLDERS])
-    return _slots(words, starts), _passive_slots(words, starts), named
+    return _slots(words, starts), _passive_slots(words, starts), _named(words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _compiled_noun(alias: str) -> tuple[tuple[Slot, ...], int]:
+    """A noun phrase ``alias``'s slots, each word in its forms as a noun or adjective
+    (plural, possessive), so "engineer" never finds "engineering"; and how many words
+    it names."""
+    words = _alias_words(alias)
+    return tuple(Slot(_nominal_inflections(word)) for word in words
+                 if word not in DETERMINERS), _named(words)
+
+
+def _named(words: Sequence[str]) -> int:
+    return len([word for word in words if word not in DETERMINERS and word not in PLACEHOLDERS])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -271,8 +288,9 @@ def _passive_slots(words: Sequence[str], starts: set[int]) -> tuple[Slot, ...]:
 class Matcher:
     """Finds the aliases of many topics in one pass over a text."""
 
-    def __init__(self, aliases: Mapping[str, Iterable[str]]):
-        """``aliases`` maps each topic key to its aliases."""
+    def __init__(self, aliases: Mapping[str, Iterable[str]], nouns: bool = False):
+        """``aliases`` maps each topic key to its aliases; ``nouns``: they are names for
+        people (roles), found only as nouns."""
         # A pattern is filed under the forms of its first word, then under those of the
         # next word it requires, which is at most ``reach`` words further on: most
         # patterns are then ruled out by a look-up or two rather than tried.
@@ -280,7 +298,7 @@ class Matcher:
         alias_words: dict[str, frozenset[str]] = {}
         for key, names in aliases.items():
             for name in names:
-                for pattern in alias_patterns(name, key):
+                for pattern in alias_patterns(name, key, nouns):
                     self._file(pattern)
                 alias_words.update((word, inflections(word)) for word in _alias_words(name)
                                    if word not in DETERMINERS and word not in PLACEHOLDERS)

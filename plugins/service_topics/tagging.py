@@ -87,7 +87,8 @@ class EssayText(NamedTuple):
 
 def matchers_for(vocabulary: Vocabulary) -> list[Matcher]:
     """One matcher per kind, so that a role named inside an example counts for both."""
-    return [Matcher({t.key: t.aliases for t in vocabulary if t.kind == kind}) for kind in KINDS]
+    return [Matcher({t.key: t.aliases for t in vocabulary if t.kind == kind},
+                    nouns=kind == "roles") for kind in KINDS]
 
 
 def salience_of(config: Mapping[str, Any],
