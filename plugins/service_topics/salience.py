@@ -26,7 +26,10 @@ A mention that counts, unless it stands in brackets (an aside), is
   a place of service ("the teenager at the returns desk", "a cashier at a pharmacy");
 - **discussed** when the sentence says who someone is: the mention completes a form of
   *be* ("you may be a co-worker", "I'm a social worker now"; not "there was my aunt"),
-  or names a person ("my teacher, Mrs. Patel", "a waitress named Marjorie");
+  or names a person ("my teacher, Mrs. Patel", "a waitress named Marjorie"), or is a
+  person who acts: the subject opening its clause before a finite verb, or with a
+  relative clause ("The vet said…", "the registrar who recorded…"), not someone's
+  relative ("my son spilled…") nor an item of a list;
 - **a heading** when it stands in a heading, a definition list's term, or opens a short
   fragment that opens its paragraph ("Cashier at a discount pharmacy.").
 """
@@ -73,6 +76,15 @@ NAME_AFTER = re.compile(r"(?:,(?:\s+(?:a|an|the)(?:\s+[^\W\d_]+){1,3})?)?"
                         r"(?!I\b)[A-Z][^\W\d_]+")
 NAME_BEFORE = re.compile(r"(?<=\S\s)(?!I\b)[A-Z][^\W\d_]+,\s+(?:[^\W\d_]+\s+){1,3}$")
 
+# A person who acts: "the vet said", "the registrar who recorded", "the nurse just smiled".
+FOLLOWING = re.compile(r"(?:\s*,\s*|\s+)(who|whom|whose)\b"
+                       r"|\s+([^\W\d_]+(?:['’][^\W\d_]+)?)(?:\s+([^\W\d_]+))?")
+CLAUSE_OPENERS = frozenset("and but so then when after until while once because".split())
+POSSESSIVES = frozenset("my your his her its our their".split())
+ADVERBS = frozenset("just always then also still often never once finally even only soon "
+                    "already first later".split())
+AUXILIARIES = frozenset("will would can could may might must should shall has have had "
+                        "do does did".split())
 ADDRESS_OPENERS = frozenset({"my", "dear", "oh", "o", "hey", "hi", "hello", "you", "fellow"})
 AND = "and"
 ADDRESS_CUES = frozenset({"you", "your", "yours", "yourself", "yourselves", "y'all", "thanks",
@@ -194,9 +206,50 @@ def standing(text: str, sentence: tuple[int, int], start: int, end: int) -> str 
     if text.count("(", sentence[0], start) > text.count(")", sentence[0], start):
         return ASIDE
     if opening == DISCUSSED or NAME_AFTER.match(text, end, sentence[1]) \
-            or NAME_BEFORE.search(near):
+            or NAME_BEFORE.search(near) or _acts(text, sentence, near, end):
         return DISCUSSED
     return None
+
+
+def _acts(text: str, sentence: tuple[int, int], near: str, end: int) -> bool:
+    """Whether the mention ending at ``end`` is a person who acts in the essay: the
+    subject that opens its clause, before a finite verb ("The vet said…", "the
+    physical therapist came"), or with a relative clause ("the registrar who
+    recorded…").  Someone's relative ("my son spilled…", "the boy's mother was…")
+    and an item of a list ("a photographer, a DJ who…") are not."""
+    clause = CLAUSE_BREAK.split(near)
+    before = _lower_words(clause[-1])
+    while before and before[0] in CLAUSE_OPENERS:
+        before = before[1:]
+    neighbours = [*clause[-2:-1], *CLAUSE_BREAK.split(text[end:sentence[1]])[1:2]]
+    if not _subject_phrase(before) or any(
+            _list_item(words) for words in map(_lower_words, neighbours) if words):
+        return False
+    after = FOLLOWING.match(text, end, sentence[1])
+    if not after:
+        return False
+    relative, first, second = (word and word.lower().replace("’", "'")
+                               for word in after.groups())
+    return bool(relative) or _finite(first) or bool(
+        second and (first in ADVERBS or first.endswith("ly")) and _finite(second))
+
+
+def _subject_phrase(words: list[str]) -> bool:
+    """Whether ``words``, before a mention at the start of its clause, are its own
+    determiner and describing words, and no one's possessive."""
+    return len(words) <= MODIFIERS + 1 and not any(
+        word in POSSESSIVES or word.endswith("'s") or _verb(word) for word in words)
+
+
+def _finite(verb: str) -> bool:
+    """Whether ``verb`` opens a finite verb phrase: an auxiliary, or a verb in its past
+    or present tense ("came", "says"; not "lines", also a plural noun)."""
+    if verb in AUXILIARIES or verb in BE:
+        return True
+    readings = lemminflect.getAllLemmas(verb)
+    if "NOUN" in readings and verb.endswith("s"):
+        return False
+    return any(verb != base and not verb.endswith("ing") for base in readings.get("VERB", ()))
 
 
 def near_service(tokens: Sequence[Word], mention: tuple[int, int], sentence: tuple[int, int],
