@@ -38,7 +38,7 @@ def test_every_description_is_one_short_plain_sentence():
 @pytest.mark.parametrize("word, key, sector", [
     ("waitress", "waiter", "food-service-worker"),
     ("checkout operator", "cashier", "retail-worker"),
-    ("recieptionist", "receptionist", "office-worker"),
+    ("reception clerk", "receptionist", "office-worker"),
     ("lorry driver", "truck-driver", "transport-worker"),
     ("postman", "mail-carrier", "public-servant"),
     ("high street chemist", "pharmacist", "health-care-worker"),
@@ -79,3 +79,12 @@ def test_everyday_service_is_found_in_the_words_people_use(sentence, keys):
 ])
 def test_words_with_other_meanings_find_nothing(sentence):
     assert found(sentence) == set()
+
+
+@pytest.mark.parametrize("sentence, keys", [
+    ("The medical recieptionist found me a slot.", {"medical-receptionist"}),
+    ("Our pharmasist called the surgery.", {"pharmacist"}),
+    ("The electrican came twice.", {"electrician"}),
+])
+def test_a_misspelt_job_is_found_as_its_most_precise_role(sentence, keys):
+    assert found(sentence) == keys
