@@ -152,7 +152,8 @@ def _too_common(alias: str, found: int, essays: int) -> str | None:
 def _essays_per_alias(vocabulary: Vocabulary, htmls: list[str]) -> Counter:
     """For each alias (normalised), the number of essays it is found in."""
     matchers = [Matcher({normalise_alias(alias): [alias] for topic in vocabulary
-                         if topic.kind == kind for alias in topic.aliases}) for kind in KINDS]
+                         if topic.kind == kind for alias in topic.aliases},
+                        nouns=kind == "roles") for kind in KINDS]
     counts: Counter = Counter()
     for html in htmls:
         counts.update({match.key for block in blocks(html) for matcher in matchers

@@ -66,6 +66,12 @@ def test_a_readers_word_finds_the_job_under_its_sector(word, key, sector):
      {"nurse", "holding-someones-hand", "staying-late"}),
     ("The bus driver waited for a running passenger and lowered the ramp.",
      {"bus-driver", "passenger", "holding-the-bus", "lowering-the-ramp"}),
+    ("She made us a pot of tea and sat with him all night.",
+     {"making-tea", "sitting-with-someone"}),
+    ("The caretaker swept the floor and made the repairs himself.",
+     {"cleaning-up", "making-repairs"}),
+    ("The nurse gave him his medication and helped him sit up.",
+     {"nurse", "giving-medication", "moving-a-patient"}),
 ])
 def test_everyday_service_is_found_in_the_words_people_use(sentence, keys):
     assert found(sentence) == keys
