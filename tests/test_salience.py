@@ -122,6 +122,7 @@ def test_a_mention_is_discussed_when_the_sentence_says_who_someone_is():
     ("A clerk had stamped it.", "clerk"),
     ("The bus driver, who knew us, waved.", "bus-driver"),
     ("Then the barista who served me left.", "barista"),
+    ("A clerk, a tall man in a grey suit, stamped it.", "clerk"),
 ])
 def test_a_person_who_acts_is_discussed(sentence, key):
     assert evidence(f"<p>{sentence}</p>")[key].discussed == 1
@@ -135,6 +136,7 @@ def test_a_person_who_acts_is_discussed(sentence, key):
     ("I thanked the nurse and left.", "nurse"),
     ("The cashier lines were long.", "cashier"),
     ("The clerk, tired, sighed.", "clerk"),
+    ("I met a nurse, a friend of mine, yesterday.", "nurse"),
 ])
 def test_a_relative_an_item_of_a_list_or_an_object_does_not_act(sentence, key):
     assert evidence(f"<p>{sentence}</p>")[key].discussed == 0

@@ -79,6 +79,8 @@ NAME_BEFORE = re.compile(r"(?<=\S\s)(?!I\b)[A-Z][^\W\d_]+,\s+(?:[^\W\d_]+\s+){1,
 # A person who acts: "the vet said", "the registrar who recorded", "the nurse just smiled".
 FOLLOWING = re.compile(r"(?:\s*,\s*|\s+)(who|whom|whose)\b"
                        r"|\s+([^\W\d_]+(?:['’][^\W\d_]+)?)(?:\s+([^\W\d_]+))?")
+# A phrase that renames the mention, skipped before its verb: "A deckhand, a big man, appeared".
+APPOSITION = re.compile(r",\s+(?:a|an|the)\s[^,;:()\[\]—–]*,")
 CLAUSE_OPENERS = frozenset("and but so then when after until while once because".split())
 POSSESSIVES = frozenset("my your his her its our their".split())
 ADVERBS = frozenset("just always then also still often never once finally even only soon "
@@ -213,10 +215,11 @@ def standing(text: str, sentence: tuple[int, int], start: int, end: int) -> str 
 
 def _acts(text: str, sentence: tuple[int, int], near: str, end: int) -> bool:
     """Whether the mention ending at ``end`` is a person who acts in the essay: the
-    subject that opens its clause, before a finite verb ("The vet said…", "the
-    physical therapist came"), or with a relative clause ("the registrar who
-    recorded…").  Someone's relative ("my son spilled…", "the boy's mother was…")
-    and an item of a list ("a photographer, a DJ who…") are not."""
+    subject that opens its clause, before a finite verb, perhaps after a phrase that
+    renames it ("The vet said…", "a deckhand, a big man, appeared"), or with a
+    relative clause ("the registrar who recorded…").  Someone's relative ("my son
+    spilled…", "the boy's mother was…") and an item of a list ("a photographer, a DJ
+    who…") are not."""
     clause = CLAUSE_BREAK.split(near)
     before = _lower_words(clause[-1])
     while before and before[0] in CLAUSE_OPENERS:
@@ -225,7 +228,8 @@ def _acts(text: str, sentence: tuple[int, int], near: str, end: int) -> bool:
     if not _subject_phrase(before) or any(
             _list_item(words) for words in map(_lower_words, neighbours) if words):
         return False
-    after = FOLLOWING.match(text, end, sentence[1])
+    apposition = APPOSITION.match(text, end, sentence[1])
+    after = FOLLOWING.match(text, apposition.end() if apposition else end, sentence[1])
     if not after:
         return False
     relative, first, second = (word and word.lower().replace("’", "'")
