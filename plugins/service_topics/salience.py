@@ -44,6 +44,7 @@ from typing import Collection, Iterable, Mapping, Sequence
 
 import lemminflect
 
+from .grammar import AUXILIARIES
 from .matching import DETERMINERS, WORD, Word, inflections
 
 WINDOW = 4  # words on each side of a mention where a word of service makes it served
@@ -85,8 +86,7 @@ CLAUSE_OPENERS = frozenset("and but so then when after until while once because"
 POSSESSIVES = frozenset("my your his her its our their".split())
 ADVERBS = frozenset("just always then also still often never once finally even only soon "
                     "already first later".split())
-AUXILIARIES = frozenset("will would can could may might must should shall has have had "
-                        "do does did".split())
+FINITE_AUXILIARIES = AUXILIARIES | {"do", "does", "did"}
 ADDRESS_OPENERS = frozenset({"my", "dear", "oh", "o", "hey", "hi", "hello", "you", "fellow"})
 AND = "and"
 ADDRESS_CUES = frozenset({"you", "your", "yours", "yourself", "yourselves", "y'all", "thanks",
@@ -248,7 +248,7 @@ def _subject_phrase(words: list[str]) -> bool:
 def _finite(verb: str) -> bool:
     """Whether ``verb`` opens a finite verb phrase: an auxiliary, or a verb in its past
     or present tense ("came", "says"; not "lines", also a plural noun)."""
-    if verb in AUXILIARIES or verb in BE:
+    if verb in FINITE_AUXILIARIES or verb in BE:
         return True
     readings = lemminflect.getAllLemmas(verb)
     if "NOUN" in readings and verb.endswith("s"):
