@@ -109,7 +109,11 @@ SUMMARY_MAX_LENGTH = 50
 SLUGIFY_SOURCE = "title"
 DEFAULT_METADATA = {}
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Pelican's content cache: a rebuild reads again only the files whose bytes
+# changed.  contentcache.py guards it (a stamp with the code's version and the
+# hash of every cache file): a stale, corrupt or half-written cache is ignored.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "sha256"
 
 MENUITEMS = [("About", "about/")]

@@ -9,7 +9,7 @@ from pathlib import Path
 from invoke import task
 from invoke.exceptions import Exit
 
-from sitebuild import ROOT, BuildFailed, build_site, check_content
+from sitebuild import ROOT, BuildFailed, build_site, check_content, failure
 
 OUTPUT = ROOT / "output"
 CACHE = ROOT / "cache"
@@ -116,21 +116,32 @@ def serve(c, host="127.0.0.1", port=8000, open_browser=False):
 @task(help={"host": "address to listen on (default 127.0.0.1)",
             "port": "port to listen on (default 8000)"})
 def livereload(c, host="127.0.0.1", port=8000):
-    """Serve the site and rebuild it, reloading the browser, on every change."""
+    """Serve the site and rebuild it, reloading the browser, on every change.
+
+    One Pelican instance stays warm between rebuilds (editloop.py): a saved essay
+    re-renders only the pages it shows on.
+    """
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+
+    from editloop import Worker
+
+    worker = Worker("pelicanconf.py", output=OUTPUT)
 
     def rebuild_quietly():
         """A failure is reported, and the last good site stays in output/ to be served."""
-        try:
-            build_site("pelicanconf.py", output=OUTPUT)
-        except BuildFailed as error:
-            print(f"error: {error}", file=sys.stderr)
+        if not worker.build():
+            print(f"error: {failure(OUTPUT)}", file=sys.stderr)
 
     rebuild_quietly()
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # reload after every rebuild, however close
     server = Server()
     for path in WATCHED:
         server.watch(str(ROOT / path), rebuild_quietly)
-    server.serve(host=host, port=int(port), root=str(OUTPUT))
+    try:
+        server.serve(host=host, port=int(port), root=str(OUTPUT))
+    finally:
+        worker.close()
 
 
 @task(help={"target": "folder to write the production site to (default output/)",

@@ -1,0 +1,87 @@
+"""The edit loop of `invoke livereload`: every edit through the fast path gives, byte for byte,
+the site a cold build of the same content gives (Pagefind's index aside)."""
+
+import re
+import shutil
+
+import pytest
+
+from benchmarks.corpus import write_corpus
+from editloop import Worker
+from sitebuild import build_site
+from tests.test_build import fingerprint
+
+
+@pytest.fixture
+def loop(tmp_path):
+    content = write_corpus(tmp_path / "content", 30)
+    worker = Worker(output=tmp_path / "output", content=content,
+                    overrides={"CACHE_PATH": str(tmp_path / "cache")})
+    assert worker.build(), worker.answer
+    yield tmp_path, content, worker
+    worker.close()
+
+
+def essay(content, index):
+    return sorted((content / "essays").glob("*.md"))[index]
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert re.search(old, text, re.M), old
+    path.write_text(re.sub(old, new, text, count=1, flags=re.M), encoding="utf-8")
+
+
+def assert_same_as_cold(folder, content, worker, path):
+    """The fast build's output is the cold build's, and the fast path rendered little."""
+    assert worker.build(), worker.answer
+    cold = build_site(content=content, output=folder / "cold",
+                      overrides={"CACHE_PATH": str(folder / "cold-cache")})
+    served, expected = (fingerprint(site, skip={"pagefind"}) for site in (folder / "output", cold))
+    assert served.keys() == expected.keys()
+    assert [name for name in served if served[name] != expected[name]] == []
+    shutil.rmtree(cold)
+    shutil.rmtree(folder / "cold-cache")
+    return worker.answer
+
+
+def rendered(answer):
+    return int(re.search(r"(\d+) rendered", answer)[1])
+
+
+def test_edits_through_the_fast_path_give_the_cold_build(loop):
+    folder, content, worker = loop
+    steps = [
+        ("body", lambda: edit(essay(content, 3), r"\Z", "\nOne more plain sentence.\n")),
+        ("a new mention", lambda: edit(essay(content, 4), r"\Z",
+                                       "\nThe barista held the door open for me.\n")),
+        ("title", lambda: edit(essay(content, 5), r"^Title: .*$", "Title: A Wholly New Title")),
+        ("date", lambda: edit(essay(content, 6), r"^Date: .*$", "Date: 2030-01-01 10:00")),
+        ("new essay", lambda: (content / "essays" / "a-copy.md").write_text(
+            re.sub(r"^Slug: .*$", "Slug: a-copy", essay(content, 7).read_text(encoding="utf-8"),
+                   flags=re.M), encoding="utf-8")),
+        ("renamed", lambda: edit(essay(content, 8), r"^Slug: .*$", "Slug: a-new-slug")),
+        ("deleted", lambda: essay(content, 9).unlink()),
+    ]
+    for what, change in steps:
+        change()
+        answer = assert_same_as_cold(folder, content, worker, what)
+        assert answer.startswith("ok fast"), (what, answer)
+        if what in ("body", "title"):  # of about 150 pages: its own, its neighbours', its
+            # related essays', its page of the home list, lists and its topic pages
+            assert rendered(answer) < 40, (what, answer)
+
+    edit(content / "topics.toml", r'^description = ".*"$', 'description = "Changed."')
+    answer = assert_same_as_cold(folder, content, worker, "topics.toml")
+    assert answer.startswith("ok full"), answer
+
+
+def test_an_unchanged_site_renders_nothing_and_a_broken_essay_keeps_the_last_good_one(loop):
+    folder, content, worker = loop
+    assert worker.build() and worker.answer.startswith("ok fast: 0 rendered"), worker.answer
+    before = fingerprint(folder / "output", skip={"pagefind"})
+    edit(essay(content, 2), r"^Date: .*$", "Date: someday")
+    assert not worker.build()
+    assert fingerprint(folder / "output", skip={"pagefind"}) == before
+    edit(essay(content, 2), r"^Date: .*$", "Date: 2031-05-05 10:00")
+    assert_same_as_cold(folder, content, worker, "fixed")
