@@ -29,10 +29,33 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from pelican.plugins import signals
+
 ROOT = Path(__file__).resolve().parent
 STAMP = "stamp.json"
 CODE = ("plugins", "authoring")  # folders whose Python code shapes what is read
 VOLATILE = {"OUTPUT_PATH", "CACHE_PATH"}  # differ from build to build, change nothing read
+
+
+def live_context(generator) -> None:
+    """Give every content of ``generator`` this build's context.
+
+    Pelican's cache (at its "generator" layer) pickles each content with the context
+    of the build that read it, and resolves ``{filename}`` links and the site URL
+    through it: a cached essay would link to another's old URL.
+    """
+    for content in (*getattr(generator, "articles", ()), *getattr(generator, "translations", ()),
+                    *getattr(generator, "drafts", ()),
+                    *getattr(generator, "drafts_translations", ()),
+                    *getattr(generator, "hidden_articles", ()),
+                    *getattr(generator, "hidden_translations", ()),
+                    *getattr(generator, "pages", ()), *getattr(generator, "hidden_pages", ()),
+                    *getattr(generator, "draft_pages", ())):
+        content._context = generator.context
+
+
+signals.article_generator_pretaxonomy.connect(live_context)
+signals.page_generator_finalized.connect(live_context)
 
 
 def cache_key(settings: Mapping) -> str:

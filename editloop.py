@@ -206,6 +206,30 @@ class Worker:
         self.process = None
 
 
+def serve(worker: Worker, output: Path, watched: list[Path], host: str, port: int) -> None:
+    """Serve ``output`` with livereload, rebuilding through ``worker`` on every change to
+    ``watched``; the browser reloads after each build."""
+    from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+
+    from sitebuild import failure
+
+    def rebuild() -> None:
+        """A failure is reported, and the last good site stays in output/ to be served."""
+        if not worker.build():
+            print(f"error: {failure(output)}", file=sys.stderr)
+
+    rebuild()
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # reload after every rebuild, however close
+    server = Server()
+    for path in watched:
+        server.watch(str(path), rebuild)
+    try:
+        server.serve(host=host, port=port, root=str(output))
+    finally:
+        worker.close()
+
+
 def main(argv: list[str]) -> int:
     """Serve build requests on stdin; answers go to the original stdout, logs to stderr."""
     import pelican
@@ -220,8 +244,9 @@ def main(argv: list[str]) -> int:
         for line in sys.stdin:
             if line.strip() == "build":
                 answer = loop.build()
+                if answer.startswith("ok"):
+                    print(f"built ({answer[3:]})", file=sys.stderr, flush=True)
                 print(answer, file=answers, flush=True)
-                print(f"build: {answer}", file=sys.stderr, flush=True)
                 if answer == "restart":
                     return 0
     finally:

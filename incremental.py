@@ -88,30 +88,32 @@ class Fingerprints:
 
     def of(self, value: Any, depth: int = DEPTH) -> str:
         """The fingerprint of ``value`` seen ``depth`` contents deep."""
-        return _hash("".join(self._encode(value, depth)))
+        parts: list[str] = []
+        self._encode(value, depth, parts)
+        return _hash("".join(parts))
 
-    def _encode(self, value: Any, depth: int) -> Iterator[str]:
-        if value is None or isinstance(value, (str, int, float, bool)):
-            yield f"{type(value).__name__}:{value!r};"
+    def _encode(self, value: Any, depth: int, parts: list[str]) -> None:
+        if value is None or isinstance(value, (str, int, float)):  # bool is an int
+            parts.append(f"{type(value).__name__}:{value!r};")
         elif isinstance(value, (datetime.date, datetime.time)):
-            yield f"date:{value.isoformat()}:{getattr(value, 'tzinfo', None)!s};"
+            parts.append(f"date:{value.isoformat()}:{getattr(value, 'tzinfo', None)!s};")
         elif isinstance(value, datetime.tzinfo):
-            yield f"zone:{value!s};"
+            parts.append(f"zone:{value!s};")
         elif isinstance(value, (list, tuple)):
-            yield "["
+            parts.append("[")
             for item in value:
-                yield from self._encode(item, depth)
-            yield "]"
+                self._encode(item, depth, parts)
+            parts.append("]")
         elif isinstance(value, dict):
-            yield "{"
+            parts.append("{")
             for key in sorted(value, key=repr):
-                yield from self._encode(key, depth)
-                yield from self._encode(value[key], depth)
-            yield "}"
+                self._encode(key, depth, parts)
+                self._encode(value[key], depth, parts)
+            parts.append("}")
         elif isinstance(value, (set, frozenset)):
-            yield "{" + ",".join(sorted(self.of(item, depth) for item in value)) + "}"
+            parts.append("{" + ",".join(sorted(self.of(item, depth) for item in value)) + "}")
         else:
-            yield self._memoized(value, depth)
+            parts.append(self._memoized(value, depth))
 
     def _memoized(self, value: Any, depth: int) -> str:
         """Objects, each fingerprinted once per depth."""
@@ -124,10 +126,8 @@ class Fingerprints:
         if isinstance(value, Content):
             if depth <= 0:
                 return self.of(value.url, 0)
-            fields = {name: field for name, field in vars(value).items()
-                      if name not in SKIPPED_FIELDS}
-            return self.of([sorted(fields.items()), value.content, value.url, value.save_as],
-                           depth - 1)
+            own, refers_to = self._content(value)
+            return _hash(own + "".join(self._memoized(other, depth - 1) for other in refers_to))
         if hasattr(value, "__fingerprint__"):
             return self.of(value.__fingerprint__(depth), depth - 1)
         if isinstance(value, Page):
@@ -140,6 +140,18 @@ class Fingerprints:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             return self.of([getattr(value, f.name) for f in dataclasses.fields(value)], depth)
         raise Unfingerprintable(type(value).__name__)
+
+    def _content(self, content: Content) -> tuple[str, list[Content]]:
+        """A content's own fields, and the contents its fields refer to (in order)."""
+        key = (id(content), None)
+        if key not in self._memo:
+            refers_to: list[Content] = []
+            fields = [(name, field) for name, field in sorted(vars(content).items())
+                      if name not in SKIPPED_FIELDS]
+            own = self.of([_without_contents(fields, refers_to), content.content, content.url,
+                           content.save_as], 0)
+            self._memo[key] = (content, (own, refers_to))
+        return self._memo[key][1]
 
     def _names(self, template: Template) -> tuple[frozenset[str], frozenset[str]] | None:
         """The context names ``template`` reads, and those it only tests; None if unknown."""
@@ -176,18 +188,24 @@ def _record_uses(node: nodes.Node, tested: bool, uses: dict[str, bool]) -> None:
     if isinstance(node, nodes.Name):
         uses[node.name] = uses.get(node.name, True) and tested
         return
-    if isinstance(node, (nodes.If, nodes.CondExpr, nodes.For)) and node.test is not None:
-        _record_uses(node.test, True, uses)
-        children = [child for child in node.iter_child_nodes() if child is not node.test]
-    elif isinstance(node, (nodes.And, nodes.Or, nodes.Not)):
-        children, tested = list(node.iter_child_nodes()), tested
-        for child in children:
-            _record_uses(child, tested, uses)
-        return
-    else:
-        children = list(node.iter_child_nodes())
-    for child in children:
-        _record_uses(child, False, uses)
+    test = getattr(node, "test", None) if isinstance(node, (nodes.If, nodes.CondExpr,
+                                                            nodes.For)) else None
+    for child in node.iter_child_nodes():
+        # "a and b" tests a and b where it is itself tested; an if tests its condition
+        _record_uses(child, child is test or (tested and isinstance(
+            node, (nodes.And, nodes.Or, nodes.Not))), uses)
+
+
+def _without_contents(value: Any, found: list[Content]) -> Any:
+    """``value`` with each content in it replaced by its place in ``found``."""
+    if isinstance(value, Content):
+        found.append(value)
+        return f"content #{len(found)}"
+    if isinstance(value, (list, tuple)):
+        return [_without_contents(item, found) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_contents(item, found) for key, item in value.items()}
+    return value
 
 
 def _hash(text: str) -> str:
@@ -197,7 +215,7 @@ def _hash(text: str) -> str:
 class ReusingWriter(Writer):
     """Pelican's Writer, that links unchanged files from ``previous`` instead of writing them.
 
-    ``previous`` is the output of the last build and ``written`` its files; the
+    ``previous`` is the output of the last build and ``earlier`` its files; the
     files of this build are in ``self.written`` once it has finished.
     """
 

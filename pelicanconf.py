@@ -112,8 +112,11 @@ DEFAULT_METADATA = {}
 # Pelican's content cache: a rebuild reads again only the files whose bytes
 # changed.  contentcache.py guards it (a stamp with the code's version and the
 # hash of every cache file): a stale, corrupt or half-written cache is ignored.
+# Whole contents are cached (the "generator" layer), typogrify's work included.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "generator"
 CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False  # faster to read and write; the files are only the site's size
 
 MENUITEMS = [("About", "about/")]

@@ -9,7 +9,7 @@ from pathlib import Path
 from invoke import task
 from invoke.exceptions import Exit
 
-from sitebuild import ROOT, BuildFailed, build_site, check_content, failure
+from sitebuild import ROOT, BuildFailed, build_site, check_content
 
 OUTPUT = ROOT / "output"
 CACHE = ROOT / "cache"
@@ -121,27 +121,10 @@ def livereload(c, host="127.0.0.1", port=8000):
     One Pelican instance stays warm between rebuilds (editloop.py): a saved essay
     re-renders only the pages it shows on.
     """
-    from livereload import Server
-    from livereload.handlers import LiveReloadHandler
+    from editloop import Worker, serve
 
-    from editloop import Worker
-
-    worker = Worker("pelicanconf.py", output=OUTPUT)
-
-    def rebuild_quietly():
-        """A failure is reported, and the last good site stays in output/ to be served."""
-        if not worker.build():
-            print(f"error: {failure(OUTPUT)}", file=sys.stderr)
-
-    rebuild_quietly()
-    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # reload after every rebuild, however close
-    server = Server()
-    for path in WATCHED:
-        server.watch(str(ROOT / path), rebuild_quietly)
-    try:
-        server.serve(host=host, port=int(port), root=str(OUTPUT))
-    finally:
-        worker.close()
+    serve(Worker("pelicanconf.py", output=OUTPUT), OUTPUT, [ROOT / path for path in WATCHED],
+          host, int(port))
 
 
 @task(help={"target": "folder to write the production site to (default output/)",

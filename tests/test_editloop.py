@@ -22,8 +22,8 @@ def loop(tmp_path):
     worker.close()
 
 
-def essay(content, index):
-    return sorted((content / "essays").glob("*.md"))[index]
+def essays(content):
+    return sorted((content / "essays").glob("*.md"))
 
 
 def edit(path, old, new):
@@ -51,17 +51,20 @@ def rendered(answer):
 
 def test_edits_through_the_fast_path_give_the_cold_build(loop):
     folder, content, worker = loop
+    essay = essays(content)
     steps = [
-        ("body", lambda: edit(essay(content, 3), r"\Z", "\nOne more plain sentence.\n")),
-        ("a new mention", lambda: edit(essay(content, 4), r"\Z",
+        ("body", lambda: edit(essay[3], r"\Z", "\nOne more plain sentence.\n")),
+        ("a new mention", lambda: edit(essay[4], r"\Z",
                                        "\nThe barista held the door open for me.\n")),
-        ("title", lambda: edit(essay(content, 5), r"^Title: .*$", "Title: A Wholly New Title")),
-        ("date", lambda: edit(essay(content, 6), r"^Date: .*$", "Date: 2030-01-01 10:00")),
+        ("title", lambda: edit(essay[5], r"^Title: .*$", "Title: A Wholly New Title")),
+        ("date", lambda: edit(essay[6], r"^Date: .*$", "Date: 2030-01-01 10:00")),
         ("new essay", lambda: (content / "essays" / "a-copy.md").write_text(
-            re.sub(r"^Slug: .*$", "Slug: a-copy", essay(content, 7).read_text(encoding="utf-8"),
+            re.sub(r"^Slug: .*$", "Slug: a-copy", essay[7].read_text(encoding="utf-8"),
                    flags=re.M), encoding="utf-8")),
-        ("renamed", lambda: edit(essay(content, 8), r"^Slug: .*$", "Slug: a-new-slug")),
-        ("deleted", lambda: essay(content, 9).unlink()),
+        ("a link", lambda: edit(essay[10], r"\Z",
+                                f"\nSee [another]({{filename}}{essay[8].name}).\n")),
+        ("renamed", lambda: edit(essay[8], r"^Slug: .*$", "Slug: a-new-slug")),
+        ("deleted", lambda: essay[9].unlink()),
     ]
     for what, change in steps:
         change()
@@ -80,8 +83,9 @@ def test_an_unchanged_site_renders_nothing_and_a_broken_essay_keeps_the_last_goo
     folder, content, worker = loop
     assert worker.build() and worker.answer.startswith("ok fast: 0 rendered"), worker.answer
     before = fingerprint(folder / "output", skip={"pagefind"})
-    edit(essay(content, 2), r"^Date: .*$", "Date: someday")
+    broken = essays(content)[2]
+    edit(broken, r"^Date: .*$", "Date: someday")
     assert not worker.build()
     assert fingerprint(folder / "output", skip={"pagefind"}) == before
-    edit(essay(content, 2), r"^Date: .*$", "Date: 2031-05-05 10:00")
+    edit(broken, r"^Date: .*$", "Date: 2031-05-05 10:00")
     assert_same_as_cold(folder, content, worker, "fixed")
