@@ -23,6 +23,11 @@ class Entry:
     def quote(self) -> str | None:
         return self.tag.evidence[0] if self.tag.evidence else None
 
+    def __fingerprint__(self, depth: int) -> list:
+        """What a topic page shows of an entry (incremental.py): the essay's metadata (its
+        title, date, summary…) and URL, and the tag; not the essay's text."""
+        return [self.essay.metadata, self.essay.url, self.tag, self.via]
+
     @cached_property  # Pelican works an essay's URL out afresh on every access
     def url(self) -> str:
         """The essay's URL, at the quoted passage where there is one."""
