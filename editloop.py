@@ -26,22 +26,24 @@ import sys
 import threading
 from pathlib import Path
 
-from sitebuild import PAGEFIND, ROOT, _command, replace_folder
+from sitebuild import PAGEFIND, ROOT, _command, _keeps_urls, replace_folder
 
 CODE = ("plugins", "authoring", "sitebuild.py", "editloop.py", "incremental.py",
         "contentcache.py")  # a change here, or to the settings file, needs a new worker
 CONTENT_TYPES = {".md", ".markdown", ".mkd", ".mdown"}  # essays and pages: the fast path
+PUBLISHED = "--published="  # the worker's own option: the record of the URLs last published
 
 
 class EditLoop:
     """Builds ``output`` again and again with one warm Pelican instance."""
 
-    def __init__(self, argv: list[str]) -> None:
+    def __init__(self, argv: list[str], published: Path | None = None) -> None:
         import pelican
         from pelican.plugins import signals
 
         from contentcache import cache_key
 
+        self.published = published
         args = pelican.parse_arguments(argv)
         self.pelican, self.settings = pelican.get_instance(args)
         self.output = Path(self.settings["OUTPUT_PATH"])
@@ -107,6 +109,7 @@ class EditLoop:
                 print(f"error: the build failed: {error!r}", file=sys.stderr)
             shutil.rmtree(self.staging, ignore_errors=True)
             return False
+        _keeps_urls(self.output, self.published, self.staging, refuse=False)  # warns
         earlier = self.writer.written
         previous = replace_folder(self.output, self.staging)
         self.earlier, self.output_inode = earlier, self.output.stat().st_ino
@@ -179,9 +182,12 @@ class Worker:
     """The livereload side: starts ``python -m editloop`` and asks it to build."""
 
     def __init__(self, settings: str | Path = "pelicanconf.py", *, output: Path,
-                 content: str | Path | None = None, overrides: dict | None = None) -> None:
+                 content: str | Path | None = None, overrides: dict | None = None,
+                 published: Path | None = None) -> None:
         self.command = _command(ROOT / settings, content, overrides, "-o", str(output),
                                 "--fatal", "errors", module="editloop")
+        if published:
+            self.command.insert(3, f"{PUBLISHED}{published}")
         self.process: subprocess.Popen | None = None
         self.answer = ""  # the last build's, e.g. "ok fast: 9 rendered, 301 reused"
 
@@ -236,10 +242,13 @@ def main(argv: list[str]) -> int:
 
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # Pelican prints to stdout
+    published = next((Path(arg[len(PUBLISHED):]) for arg in argv if arg.startswith(PUBLISHED)),
+                     None)
+    argv = [arg for arg in argv if not arg.startswith(PUBLISHED)]
     args = pelican.parse_arguments(argv)
     pelican.init_logging(level=args.verbosity, fatal=args.fatal,
                          handler=pelican.LOG_HANDLERS[args.log_handler])
-    loop = EditLoop(argv)
+    loop = EditLoop(argv, published)
     try:
         for line in sys.stdin:
             if line.strip() == "build":

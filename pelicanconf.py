@@ -19,11 +19,13 @@ STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "safe_html",  # only allowlisted HTML in pages and feeds: see plugins/safe_html/README.md
     "service_topics",  # roles and examples: see plugins/service_topics/README.md
     "drafts",  # lets Pelican write drafts in a site without category pages
     "essay_neighbours",  # previous and next essay
     "feed_polish",  # absolute links, stable ids, a style sheet: see its docstring
     "discovery",  # sitemap.xml and robots.txt
+    "former_urls",  # redirects from the URLs of renamed essays, pages and topics
 ]
 OUTPUT_PATH = "output"
 CACHE_PATH = "cache"

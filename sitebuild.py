@@ -2,7 +2,10 @@
 
 Pelican writes into a staging folder beside the output folder, Pagefind indexes
 it for search; only when the whole build has succeeded does the staging folder
-take the output's place.
+take the output's place.  An essay, page or topic URL of the site being replaced,
+or of the site last published, that the new one lacks is a warning
+(``authoring.lost_urls``), or, when publishing, an error that keeps the previous
+site unless the loss is allowed.
 Pelican runs in a child process (``python -m sitebuild PELICAN-ARGS``) with
 ``--fatal errors``: stock Pelican only logs a bad date, an unreadable file or a
 failing plugin and exits 0, which would publish a silently wrong site.
@@ -46,8 +49,16 @@ def build_site(
     output: str | Path | None = None,
     content: str | Path | None = None,
     overrides: dict | None = None,
+    published: Path | None = None,
+    publishing: bool = False,
+    allow_lost_urls: bool = False,
 ) -> Path:
-    """Build into ``output`` (default: output/ beside this file) and return it."""
+    """Build into ``output`` (default: output/ beside this file) and return it.
+
+    ``published`` records the URLs of the site last published; ``publishing`` refuses to
+    lose one of them, or of the site in ``output`` (unless ``allow_lost_urls``), and
+    rewrites the record.
+    """
     settings = ROOT / settings
     output = Path(output) if output else ROOT / "output"
     staging = output.with_name(f".{output.name}.building-{os.getpid()}")
@@ -59,9 +70,18 @@ def build_site(
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         raise failure(output)
+    refuse = publishing and not allow_lost_urls
+    if not _keeps_urls(output, published, staging, refuse):
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"the build would lose the URLs above; {output} still holds the "
+                          "previous site: add the redirects, or confirm with --allow-lost-urls")
     previous = replace_folder(output, staging)
     if previous:
         shutil.rmtree(previous, ignore_errors=True)
+    if publishing and published:
+        from authoring.lost_urls import write_record  # (its imports are slow: only when needed)
+
+        write_record(published, output)
     return output
 
 
@@ -71,19 +91,39 @@ def failure(output: Path) -> BuildFailed:
     return BuildFailed(f"the build failed; {output} {kept}")
 
 
+def _keeps_urls(output: Path, published: Path | None, staging: Path, refuse: bool) -> bool:
+    """Print each essay, page and topic URL of ``output`` or ``published`` that ``staging``
+    lacks; False if there is one and losing it is refused."""
+    from authoring.lost_urls import lost_urls  # (its imports are slow: after the build)
+    from authoring.problems import ERROR, WARNING
+    from former_urls import saved_as
+
+    lost = lost_urls(output, published, lambda url: (staging / saved_as(url)).is_file(),
+                     ERROR if refuse else WARNING)
+    for problem in lost:
+        print(problem, file=sys.stderr)
+    return not (refuse and lost)
+
+
 def check_content(
     settings: str | Path = "pelicanconf.py",
     *,
     content: str | Path | None = None,
+    output: str | Path | None = None,
     overrides: dict | None = None,
+    published: Path | None = None,
     unused: bool = False,
 ) -> bool:
     """Check the content as a build would, print the report, write nothing; True if no errors.
 
-    ``unused`` lists the topics no essay mentions, one line each, instead of counting them.
+    URLs the content would lose are warned about: those of the site in ``output`` and those
+    recorded in ``published``.  ``unused`` lists the topics no essay mentions, one line
+    each, instead of counting them.
     """
+    compare = {"LAST_SITE": output and str(output), "PUBLISHED_URLS": published and str(published)}
     options = (CHECK, UNUSED) if unused else (CHECK,)
-    return subprocess.run(_command(ROOT / settings, content, overrides, *options), cwd=ROOT) \
+    return subprocess.run(_command(ROOT / settings, content, {**(overrides or {}), **compare},
+                                   *options), cwd=ROOT) \
         .returncode == 0
 
 

@@ -13,15 +13,18 @@ from sitebuild import ROOT, BuildFailed, build_site, check_content
 
 OUTPUT = ROOT / "output"
 CACHE = ROOT / "cache"
+# The URLs of the site as last published: `invoke publish` writes it, every build and
+# `invoke check` warn about each one that would become a 404 (commit it).
+PUBLISHED = ROOT / "published-urls.txt"
 ESSAYS = ROOT / "content" / "essays"
 # What a livereload rebuild follows: content and topics.toml, theme, plugins, the
 # checks, the settings.
 WATCHED = ["content", "theme", "plugins", "authoring", "pelicanconf.py", "publishconf.py"]
 
 
-def _build(settings="pelicanconf.py", output=OUTPUT):
+def _build(settings="pelicanconf.py", output=OUTPUT, **options):
     try:
-        build_site(settings, output=output)
+        build_site(settings, output=output, published=PUBLISHED, **options)
     except BuildFailed as error:
         raise Exit(f"error: {error}", code=1) from None
 
@@ -35,7 +38,7 @@ def build(c):
 @task(help={"unused": "list each topic of topics.toml that no essay mentions yet"})
 def check(c, unused=False):
     """Check every essay, page and topics.toml without building: errors, warnings, a summary."""
-    if not check_content(unused=unused):
+    if not check_content(output=OUTPUT, published=PUBLISHED, unused=unused):
         raise Exit(code=1)
 
 
@@ -123,18 +126,20 @@ def livereload(c, host="127.0.0.1", port=8000):
     """
     from editloop import Worker, serve
 
-    serve(Worker("pelicanconf.py", output=OUTPUT), OUTPUT, [ROOT / path for path in WATCHED],
-          host, int(port))
+    serve(Worker("pelicanconf.py", output=OUTPUT, published=PUBLISHED), OUTPUT,
+          [ROOT / path for path in WATCHED], host, int(port))
 
 
 @task(help={"target": "folder to write the production site to (default output/)",
             "siteurl": "absolute address the site is published at "
-                       "(default: $SITEURL, else the one in publishconf.py)"})
-def publish(c, target=str(OUTPUT), siteurl=None):
-    """Build the production site (absolute URLs) into TARGET."""
+                       "(default: $SITEURL, else the one in publishconf.py)",
+            "allow_lost_urls": "publish even if URLs published before would become 404s"})
+def publish(c, target=str(OUTPUT), siteurl=None, allow_lost_urls=False):
+    """Build the production site (absolute URLs) into TARGET, keeping every URL published."""
     if siteurl:
         os.environ["SITEURL"] = siteurl
-    _build("publishconf.py", output=Path(target).resolve())
+    _build("publishconf.py", output=Path(target).resolve(), publishing=True,
+           allow_lost_urls=allow_lost_urls)
 
 
 @task(help={"quick": "100 and 1,000 essays, 2 runs each, in a few minutes "

@@ -8,7 +8,9 @@
 | ``documents`` | find the essays and pages Pelican will read, and read them |
 | ``metadata`` | check each metadata block, and slugs across files |
 | ``topics`` | check the vocabulary and each essay's topics |
-| ``body`` | check the text: links that lead nowhere, ``<script>`` tags |
+| ``body`` | check the links: links that lead nowhere |
+| ``markup`` | check the HTML: what the sanitizer would drop, plain-text and URL fields |
+| ``located`` | find the source line of what the rendered HTML holds |
 | ``problems`` | a problem per line, and the report |
 | ``check`` | run every check: ``check_site(settings)`` |
 """

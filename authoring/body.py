@@ -1,7 +1,7 @@
-"""Checks of the text below the metadata: links that lead nowhere, and <script> tags.
+"""Checks of the links an essay or page makes: links that lead nowhere.
 
-Code (fenced blocks and `spans`) is left alone: what is written there is shown,
-never followed or run.
+The links are read from the HTML Pelican renders, so code (fenced blocks and
+`spans`) is left alone: what is written there is shown, never followed.
 """
 
 from __future__ import annotations
@@ -10,22 +10,19 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
+from bs4 import BeautifulSoup
+from safe_html.allowlist import URL_ATTRIBUTES
 from service_topics.errors import display_path
 from service_topics.vocabulary import KINDS, Vocabulary
 
 from .documents import Document
+from .located import lines_of
 from .problems import Problem, error
 
-LINK = re.compile(r"\]\(\s*<?([^)\s>]+)"  # [text](target), ![alt](src)
-                  r"|^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)"  # [label]: target, not [^1]:
-                  r"|\b(?:href|src)\s*=\s*[\"']([^\"']+)")  # raw HTML
 PLACEHOLDER = re.compile(r"\{(?:filename|static|attach)\}(.*)")
-FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(`+).+?\1")
-SCRIPT = re.compile(r"<script\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -39,36 +36,19 @@ class Site:
     folders: frozenset[str]  # the site's own top-level folders: roles, examples, archives…
     vocabulary: Vocabulary | None  # None when topics.toml is broken: topic links go unchecked
     topic_pages: Callable[[], frozenset[str]]  # keys of the topics that get a page (costly)
+    moved: Mapping[str, str]  # former URLs (essays/old/) of essays, pages, topics: their URL now
 
 
-def check_text(documents: Iterable[Document], site: Site) -> list[Problem]:
-    """Broken links and <script> tags in every document's text."""
+def check_links(document: Document, html: str, site: Site) -> list[Problem]:
+    """The links of ``document`` (its HTML as Pelican renders it) that lead nowhere."""
+    targets = [element[name] for element in BeautifulSoup(html, "html.parser").find_all(True)
+               for name in sorted(URL_ATTRIBUTES) if element.has_attr(name)]
     problems = []
-    for document in documents:
-        for number, line in _text_lines(document):
-            if SCRIPT.search(line):
-                problems.append(error(document.path, number,
-                                      "a <script> tag would run in readers' browsers: to show "
-                                      "it, put it in backticks (`<script>`)"))
-            for found in LINK.finditer(line):
-                target = next(group for group in found.groups() if group)
-                message = _broken(target, document, site)
-                if message:
-                    problems.append(error(document.path, number, f"link to {target}: {message}"))
+    for target, line in zip(targets, lines_of(document, targets)):
+        message = _broken(target, document, site)
+        if message:
+            problems.append(error(document.path, line, f"link to {target}: {message}"))
     return problems
-
-
-def _text_lines(document: Document) -> Iterator[tuple[int, str]]:
-    """``(number, line)`` of the text below the metadata: code spans blanked, code blocks
-    left out."""
-    fence = None
-    start = document.front.last_line
-    for number, line in enumerate(document.text.splitlines()[start:], start + 1):
-        opening = FENCE.match(line)
-        if opening and (fence is None or opening[1].startswith(fence)):
-            fence = opening[1][:3] if fence is None else None
-        elif fence is None:
-            yield number, CODE_SPAN.sub("", line)
 
 
 def _broken(target: str, document: Document, site: Site) -> str | None:
@@ -83,6 +63,10 @@ def _broken(target: str, document: Document, site: Site) -> str | None:
     if url.scheme or url.netloc or not url.path.startswith("/"):
         return None
     parts = [unquote(part) for part in url.path.split("/") if part]
+    for depth in (2, 1):  # essays/old/ and roles/old/, then a page's old/
+        moved = site.moved.get("".join(f"{part}/" for part in parts[:depth]))
+        if moved and len(parts) >= depth:
+            return f"it has moved to /{moved}: link there"
     if len(parts) >= 2 and parts[0] == "essays":
         return _essay(parts[1], site)
     if len(parts) >= 2 and parts[0] in KINDS:

@@ -7,17 +7,23 @@ from functools import cache
 from pathlib import Path
 from typing import Mapping
 
+from pelican.contents import Content
 from pelican.readers import Readers
 
+from safe_html.sanitizer import sanitize
 from service_topics.errors import display_path
+from service_topics.generator import MAP_URL
 from service_topics.settings import topics_settings
-from service_topics.vocabulary import KINDS
+from service_topics.vocabulary import KINDS, Topic
 
-from .body import Site, check_text
+from .body import Site, check_links
 from .documents import Document, read_documents
+from .lost_urls import future_urls, lost_urls
+from .markup import check_markup
 from .metadata import check_metadata, check_slugs
-from .problems import ERROR, Report
+from .problems import ERROR, Problem, Report
 from .proposals import essay_proposals, proposals_warning
+from .renames import check_former_slugs, moves
 from .topics import Essay, check_declared, check_vocabulary, tag_essays, topic_pages, \
     topic_warnings
 
@@ -26,14 +32,15 @@ def check_site(settings: Mapping, *, warnings: bool = True, unused: bool = False
     """Every problem in the content that ``settings`` (Pelican's, read) build.
 
     Without ``warnings`` the errors alone are looked for, the same ones: essays are
-    then rendered and tagged only if a link to a topic's page needs it. ``unused``
-    lists the topics no essay mentions one by one instead of counting them.
+    then tagged only if a link to a topic's page needs it. ``unused`` lists the topics
+    no essay mentions one by one instead of counting them.
     """
     documents, problems = read_documents(settings)
     for document in documents:
         problems += check_metadata(document, settings)
-    folders = frozenset({*KINDS, *_direct_folders(settings)})
+    folders = frozenset({*KINDS, MAP_URL.strip("/"), *_direct_folders(settings)})
     problems += check_slugs(documents, folders)
+    problems += check_former_slugs(documents, folders, settings)
     config = topics_settings(settings)
     vocabulary_path = Path(settings["PATH"]) / config["TOPICS_VOCABULARY"]
     vocabulary, found = check_vocabulary(vocabulary_path)
@@ -42,23 +49,40 @@ def check_site(settings: Mapping, *, warnings: bool = True, unused: bool = False
     for document in essays if vocabulary else ():
         problems += check_declared(document, vocabulary)
     broken = {problem.path for problem in problems if problem.severity == ERROR}
+    readers = Readers(settings)
+    rendered = {document.path: _read(readers, document, settings["PATH"])
+                for document in documents if document.path not in broken}
 
     @cache
     def tagged():
-        readers = Readers(settings)
-        return tag_essays([read_essay(readers, document, settings["PATH"])
-                           for document in essays if document.path not in broken],
+        return tag_essays([_published(document, read) for document in essays
+                           if (read := rendered.get(document.path))],
                           vocabulary, config["TOPICS_QUOTE_LENGTH"])
 
+    moved = moves(documents, vocabulary or ())
     site = Site(Path(settings["PATH"]), _slugs(documents, "essay", draft=False),
                 _slugs(documents, "essay", draft=True), _slugs(documents, "page", draft=False),
-                folders, vocabulary, lambda: topic_pages(vocabulary, tagged()))
-    problems += check_text(documents, site)
+                folders, vocabulary, lambda: topic_pages(vocabulary, tagged()), moved)
+    for document in documents:
+        if read := rendered.get(document.path):
+            problems += check_markup(document, read._content or "", read.metadata, settings)
+            problems += check_links(document, read._content or "", site)
     if warnings and vocabulary:
         problems += topic_warnings(vocabulary, vocabulary_path, tagged(), unused=unused)
         problems += proposals_warning(vocabulary_path, {
             essay.document.path: essay_proposals(essay, vocabulary) for essay in tagged()})
+        problems += _lost_urls(settings, documents, folders,
+                               [vocabulary[key] for key in site.topic_pages()], moved)
     return Report(tuple(problems), _checked(documents, vocabulary_path))
+
+
+def _lost_urls(settings: Mapping, documents: list[Document], folders: frozenset[str],
+               topics: list[Topic], moved: Mapping[str, str]) -> list[Problem]:
+    """The URLs of the last site built (setting LAST_SITE: its folder) and of the last one
+    published (PUBLISHED_URLS: their record) that the content would lose; none unless set."""
+    last_site, published = settings.get("LAST_SITE"), settings.get("PUBLISHED_URLS")
+    return lost_urls(last_site and Path(last_site), published and Path(published),
+                     future_urls(documents, folders, topics, moved).__contains__)
 
 
 def _direct_folders(settings: Mapping) -> set[str]:
@@ -67,10 +91,26 @@ def _direct_folders(settings: Mapping) -> set[str]:
     return {url.strip("/").split("/")[0] for url in urls} - {""}
 
 
+class Unsanitized(Content):
+    """A file as Pelican's reader makes it, before the sanitizer (which cleans Articles and
+    Pages only) has seen it."""
+
+    default_template = "page"
+
+
 def read_essay(readers: Readers, document: Document, content: str) -> Essay:
-    """The essay as Pelican reads it: Markdown and typogrify applied."""
-    read = readers.read_file(content, str(document.path.relative_to(content)))
-    return Essay(document, read._content, read.metadata)
+    """The essay as the site publishes it: Markdown, typogrify and the sanitizer applied."""
+    return _published(document, _read(readers, document, content))
+
+
+def _read(readers: Readers, document: Document, content: str) -> Unsanitized:
+    """The document as Pelican reads it: Markdown and typogrify applied."""
+    return readers.read_file(content, str(document.path.relative_to(content)),
+                             content_class=Unsanitized)
+
+
+def _published(document: Document, read: Unsanitized) -> Essay:
+    return Essay(document, sanitize(read._content or ""), read.metadata)
 
 
 def _slugs(documents: list[Document], kind: str, *, draft: bool) -> frozenset[str]:

@@ -16,7 +16,7 @@ from .problems import Problem, error, warning
 
 # Every field an essay or page may have, as docs/authoring.md lists them.
 FIELDS = ("Title", "Date", "Modified", "Slug", "Summary", "Status", "Author", "Source",
-          "Source_title", "Source_url", "Roles", "Examples", "Not-Topics")
+          "Source_title", "Source_url", "Roles", "Examples", "Not-Topics", "Former_slugs")
 STATUSES = ("published", "draft", "hidden", "skip")  # what Pelican accepts
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER = "TODO"  # a Summary starting with it is unfinished

@@ -49,7 +49,8 @@ def test_invoke_new_writes_a_draft_with_every_field_and_says_where(tmp_path):
     written = datetime.strptime(fields["Date"], "%Y-%m-%d %H:%M")
     assert abs(written - datetime.now(timezone.utc).replace(tzinfo=None)) < timedelta(minutes=2)
     commented = re.findall(r"^# ([A-Z][\w-]*): \S", essay, re.M)
-    assert sorted([*fields, *commented]) == sorted(set(FIELDS) - {"Modified"})
+    # A new essay has never been modified, nor renamed.
+    assert sorted([*fields, *commented]) == sorted(set(FIELDS) - {"Modified", "Former_slugs"})
     assert "Delete the next line to publish" in essay.split("Status: draft")[0]
 
 

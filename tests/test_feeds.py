@@ -5,6 +5,7 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
+from feed_polish import make_links_absolute
 
 from tests.test_real_site import ESSAYS, NEWEST_FIRST
 from tests.test_topics_site import VOCABULARY, essay
@@ -135,3 +136,14 @@ def test_the_search_page_lists_every_essay_and_says_so_without_javascript(real_s
     options = [o.get_text() for o in page.select("#search-roles option")]
     assert options[0] == "Any role" and "Barista" in options
     assert real_site.page("/").select_one('form[role="search"] input[name="q"]')
+
+
+def test_feed_links_are_made_absolute_by_parsing_not_by_pattern():
+    html = ('<p title="a > b &quot;c&quot;"><a href="/essays/x/" title=\'it&#x27;s\'>x</a>'
+            "<!-- <a href=\"/not/a/link/\"> --><img src='../cup.png' alt=\"a > cup\">"
+            '<a href="#fn:1">1</a> <a href="https://example.org/">out</a> a &amp; b &lt; c</p>')
+    assert make_links_absolute(html, "http://127.0.0.1:8000/essays/y/") == (
+        '<p title="a &gt; b &quot;c&quot;"><a href="http://127.0.0.1:8000/essays/x/" '
+        'title="it&#x27;s">x</a><!-- <a href="/not/a/link/"> --><img '
+        'src="http://127.0.0.1:8000/essays/cup.png" alt="a &gt; cup"><a href="#fn:1">1</a> '
+        '<a href="https://example.org/">out</a> a &amp; b &lt; c</p>')

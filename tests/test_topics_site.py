@@ -95,12 +95,12 @@ def test_narrower_topics_link_to_their_broader_one(real_site):
 
 def test_indexes_list_topics_a_to_z_with_counts_and_group_narrower_ones(real_site):
     roles = real_site.page("/roles/")
-    top = [text(li.find("a")) for li in roles.select(".topic-list > li")]
+    top = [text(li.find("a")) for li in roles.select(".topic-index > li")]
     assert top == sorted(top, key=str.casefold)
     teacher = roles.find("a", href="/roles/teacher/").parent
     assert teacher.select_one("ul a[href='/roles/high-school-teacher/']")
     assert "essay" in text(teacher.select_one(".count"))
-    for link in roles.select(".topic-list a") + real_site.page("/examples/").select(".topic-list a"):
+    for link in roles.select(".topic-index a") + real_site.page("/examples/").select(".topic-index a"):
         assert real_site.file(link["href"]).is_file()
 
 

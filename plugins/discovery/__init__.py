@@ -3,9 +3,10 @@
 Every HTML page the writer produces (essays, pages, indexes, topic pages and
 their later pages) is listed with its ``lastmod``: an essay's own date (or
 ``Modified``), a topic page's newest essay, and for every other page the
-newest essay of the site.  Drafts and pages matching ``SITEMAP_EXCLUDE`` are
-left out.  Dates come from the content, never from the clock, so the same
-content always gives the same sitemap.
+newest essay of the site.  Drafts, pages written with ``noindex`` in their
+context (redirects) and pages matching ``SITEMAP_EXCLUDE`` are left out.  Dates
+come from the content, never from the clock, so the same content always gives
+the same sitemap.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def record(path, context):
     """Remember the page just written at ``path`` and when its content last changed."""
     output = context.get("OUTPUT_PATH") or ""
     pages = _pages.get(os.path.abspath(output))
-    if pages is None or not path.endswith(".html"):
+    if pages is None or not path.endswith(".html") or context.get("noindex"):
         return
     url = os.path.relpath(path, output).replace(os.sep, "/")
     url = re.sub(r"(^|/)index\.html$", r"\1", url)

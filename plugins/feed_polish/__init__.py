@@ -8,20 +8,40 @@ in every feed (the site's and each topic's):
 - every id (of a feed and of each entry) ``FEED_ID_PREFIX`` plus its path, such
   as ``tag:everybody-serves.example,2025:/essays/slug/``, so that it stays the
   same when the essay is edited or the site moves between development and
-  production;
+  production; a renamed essay keeps the id of its first URL (the context's
+  ``first_urls``, which the ``former_urls`` plugin fills);
 - every summary plain text;
 
 and on ``feed_written`` it adds a style sheet processing instruction
 (``FEED_STYLESHEET``), so a reader who opens a feed in a browser sees a page.
 """
 
-import re
+from html import escape
 from urllib.parse import urljoin, urlsplit
 
+from bs4 import BeautifulSoup
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
 from markupsafe import Markup
 from pelican import signals
 
-URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+URL_ATTRIBUTES = ("href", "src")
+
+
+class AsWritten(HTMLFormatter):
+    """Writes HTML back as the build wrote it: attributes in their order, escaped as
+    ``html.escape`` does (the topics plugin's links), void elements without a slash, only
+    ``&``, ``<`` and ``>`` escaped in text."""
+
+    def __init__(self):
+        super().__init__(entity_substitution=EntitySubstitution.substitute_xml,
+                         void_element_close_prefix=None)
+
+    def attributes(self, tag):
+        return tag.attrs.items()
+
+    def attribute_value(self, value: str) -> str:
+        return escape(value)
 
 
 def absolute(base: str, url: str) -> str:
@@ -33,13 +53,15 @@ def polish(context, feed):
     """Absolute links, stable ids and plain summaries for ``feed`` and its entries."""
     site = (context.get("FEED_DOMAIN") or context.get("SITEURL")).rstrip("/") + "/"
     prefix = context.get("FEED_ID_PREFIX")
+    first_urls = context.get("first_urls", {})
     feed.feed["link"] = absolute(site, feed.feed["link"])
     if prefix:
         feed.feed["id"] = prefix + urlsplit(feed.feed["feed_url"]).path
     for item in feed.items:
         item["link"] = absolute(site, item["link"])
         if prefix:
-            item["unique_id"] = prefix + urlsplit(item["link"]).path
+            url = item["link"].removeprefix(site)
+            item["unique_id"] = prefix + urlsplit(absolute(site, first_urls.get(url, url))).path
             item["unique_id_is_permalink"] = False
         if item.get("content"):  # Atom: full content, and a summary
             item["content"] = make_links_absolute(item["content"], item["link"])
@@ -51,7 +73,11 @@ def polish(context, feed):
 
 def make_links_absolute(html: str, base: str) -> str:
     """``html`` with every href and src resolved against ``base``."""
-    return URL_ATTRIBUTE.sub(lambda m: m[1] + absolute(base, m[2]) + m[3], html)
+    soup = BeautifulSoup(html, "html.parser")
+    for name in URL_ATTRIBUTES:
+        for element in soup.find_all(attrs={name: True}):
+            element[name] = absolute(base, element[name])
+    return soup.decode(formatter=AsWritten())
 
 
 def add_stylesheet(path, context, feed):

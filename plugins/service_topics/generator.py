@@ -9,10 +9,15 @@ from pelican.urlwrappers import Tag as PelicanTag
 
 from .index import TopicIndex, build_index
 from .linking import link_mentions
+from .opml import Subscription, subscription_list
 from .ranking import related_essays
 from .settings import topics_settings
 from .tagging import matchers_for, tag_essay
+from .topicmap import TopicMap, topic_map
 from .vocabulary import KINDS, load_vocabulary
+
+MAP_URL = "map/"
+OPML_URL = "subscriptions.opml"
 
 
 class TopicsGenerator(Generator):
@@ -24,6 +29,7 @@ class TopicsGenerator(Generator):
         self.settings["PAGINATED_TEMPLATES"] = {
             **self.settings["PAGINATED_TEMPLATES"], "topic": self.config["TOPICS_PER_PAGE"]}
         self.index = TopicIndex({})
+        self.map = TopicMap()
 
     def generate_context(self):
         """Tag and link every published essay, then gather the topic pages."""
@@ -44,26 +50,53 @@ class TopicsGenerator(Generator):
             essay.tags = [PelicanTag(tag.topic.name, self.settings) for tag in tags]
             tags_of[essay] = tags
 
-        related = related_essays({essay: [t.topic.key for t in tags]
-                                  for essay, tags in tags_of.items()},
-                                 self.config["TOPICS_RELATED_ESSAYS"])
+        topics_of = {essay: [t.topic.key for t in tags] for essay, tags in tags_of.items()}
+        related = related_essays(topics_of, self.config["TOPICS_RELATED_ESSAYS"])
         for essay, others in related.items():
             essay.related_essays = others
         self.index = build_index(vocabulary, tags_of, self.config["TOPICS_BESIDE"])
         self.context["topics"] = self.index
+        # The former_urls plugin writes a page at each former key's URL leading to the topic.
+        self.context.setdefault("redirects", []).extend(
+            (url, page.topic.url, page.topic.name)
+            for page in self.index.pages.values() for url in page.topic.former_urls)
+        self.map = topic_map(vocabulary, topics_of, self.config["TOPICS_MAP_ROLES"],
+                             self.config["TOPICS_MAP_EXAMPLES"])
+        self.context["topics_map_url"] = MAP_URL
+        self.context["topics_opml_url"] = OPML_URL
 
     def generate_output(self, writer):
-        """Write /roles/, /examples/, every topic's pages and its Atom feed."""
+        """Write /roles/, /examples/, every topic's pages and its Atom feed (also at the feed
+        URLs of its former keys, so that their subscribers keep receiving it), the map, the
+        OPML."""
         for kind in KINDS:
             writer.write_file(f"{kind}/index.html", self.get_template("topics"), self.context,
                               kind=kind, topic_pages=self.index.of_kind(kind), url=f"{kind}/")
         template = self.get_template("topic")
-        sitename = self.settings["SITENAME"]
         for page in self.index.pages.values():
             topic = page.topic
             writer.write_file(f"{topic.url}index.html", template, self.context,
                               topic_page=page, paginated={"entries": page.entries},
                               template_name="topic", url=topic.url)
-            writer.write_feed(page.essays[:self.config["TOPICS_FEED_MAX_ITEMS"]], self.context,
-                              topic.feed_url, feed_type="atom",
-                              feed_title=f"{sitename}: {topic.name}")
+            for path in (topic.feed_url, *topic.former_feed_urls):
+                writer.write_feed(page.essays[:self.config["TOPICS_FEED_MAX_ITEMS"]],
+                                  self.context, path, url=topic.feed_url, feed_type="atom",
+                                  feed_title=topic.name)  # Pelican puts SITENAME first
+        writer.write_file(f"{MAP_URL}index.html", self.get_template("map"), self.context,
+                          topic_map=self.map, url=MAP_URL)
+        self.write_subscriptions(writer)
+
+    def write_subscriptions(self, writer):
+        """Write the OPML list of the site's Atom feed and every topic's feed."""
+        site = (self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]).rstrip("/")
+        sitename = self.settings["SITENAME"]
+        site_feed = self.settings.get("FEED_ALL_ATOM")
+        document = subscription_list(
+            f"{sitename}: every feed",
+            max((essay.date for essay in self.context["articles"]), default=None),
+            [Subscription("All essays", f"{site}/{site_feed}", f"{site}/")] if site_feed else [],
+            [(heading, [Subscription(page.topic.name, f"{site}/{page.topic.feed_url}",
+                                     f"{site}/{page.topic.url}")
+                        for page in self.index.of_kind(kind)])
+             for kind, heading in (("roles", "Roles"), ("examples", "Examples"))])
+        (Path(writer.output_path) / OPML_URL).write_bytes(document)

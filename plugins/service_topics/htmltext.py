@@ -3,7 +3,10 @@
 Links must be inserted into the HTML exactly where a phrase was found, leaving
 every other byte as Markdown and typogrify wrote it, so this module keeps, for
 each character of text, its offset in the HTML source.  (A parsed tree such as
-BeautifulSoup's would re-serialise the whole essay and lose those offsets.)
+BeautifulSoup's would re-serialise the whole essay and lose those offsets.)  It is a
+scanner, not a parser, and reads only what the safe_html sanitizer wrote: there every
+``<`` opens a tag, no attribute value holds a ``<``, ``>`` or stray quote, and there is
+no comment or CDATA section (plugins/safe_html/README.md says why).
 Text inside code, pre, kbd, samp and existing links is part of a block's text
 (a sentence quoted as evidence reads as the reader sees it) but hidden from its
 ``searchable`` text, where nothing may be found or linked.

@@ -10,6 +10,8 @@ DEFAULTS = {
     "TOPICS_RELATED_ESSAYS": 5,  # related essays shown under an essay
     "TOPICS_BESIDE": 6,  # co-occurring roles (and examples) shown on a topic page
     "TOPICS_FEED_MAX_ITEMS": 10,  # newest essays in a topic's feed, each in full
+    "TOPICS_MAP_ROLES": 12,  # rows of the topic map: the most-mentioned roles
+    "TOPICS_MAP_EXAMPLES": 12,  # its columns: the most-mentioned examples
 }
 
 

@@ -17,7 +17,7 @@ from .matching import alias_pattern, normalise_alias
 KINDS = {"roles": "role", "examples": "example"}
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"name": str, "aliases": list, "description": str}
-OPTIONAL = {"broader": str, "related": list}
+OPTIONAL = {"broader": str, "related": list, "former": list}
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Topic:
     description: str
     broader: str | None = None
     related: tuple[str, ...] = ()
+    former: tuple[str, ...] = ()  # keys it had before, oldest first: their URLs redirect here
 
     @property
     def singular(self) -> str:
@@ -44,6 +45,16 @@ class Topic:
     @property
     def feed_url(self) -> str:
         return f"{self.url}atom.xml"
+
+    @property
+    def former_urls(self) -> tuple[str, ...]:
+        """The pages of its former keys, which lead here."""
+        return tuple(f"{self.kind}/{key}/" for key in self.former)
+
+    @property
+    def former_feed_urls(self) -> tuple[str, ...]:
+        """The feeds of its former keys, which go on serving this topic's feed."""
+        return tuple(f"{url}atom.xml" for url in self.former_urls)
 
 
 @dataclass(frozen=True)
@@ -159,6 +170,7 @@ class _Checker:
                   for kind in KINDS for key, fields in data.get(kind, {}).items()]
         self.check_unique(topics)
         by_key = {topic.key: topic for topic in topics}
+        self.check_former(topics, by_key)
         for topic in topics:
             self.check_relations(topic, by_key)
         self.check_no_cycles(topics, by_key)
@@ -201,7 +213,7 @@ class _Checker:
                                 "(determiners alone are ignored): reword it")
         return Topic(kind, key, fields["name"].strip(), tuple(fields["aliases"]),
                      fields["description"].strip(), fields.get("broader"),
-                     tuple(fields.get("related", ())))
+                     tuple(fields.get("related", ())), tuple(fields.get("former", ())))
 
     def check_unique(self, topics: list[Topic]) -> None:
         keys: dict[str, Topic] = {}
@@ -223,6 +235,34 @@ class _Checker:
                     continue
                 raise self.fail(field_line(self.text, topic.kind, topic.key, "aliases", alias),
                                 f"alias {alias!r} {problem}")
+
+    def check_former(self, topics: list[Topic], by_key: dict[str, Topic]) -> None:
+        """Each former key is a key, names no live topic, and belongs to one topic only."""
+        claimed: dict[str, Topic] = {}
+        for topic in topics:
+            where = f"{topic.kind}.{topic.key}"
+            for index, key in enumerate(topic.former):
+                live = by_key.get(key)
+                if not KEY.match(key):
+                    problem = (f"former key {key!r} is not a key: write it as it was, "
+                               f"like {slugish(key)!r}")
+                elif key == topic.key:
+                    problem = "'former' names the topic's own key: remove it"
+                elif key in topic.former[:index]:
+                    problem = f"'former' names {key!r} twice: remove one"
+                elif live:
+                    problem = (f"former key {key!r} is a topic of its own, {live.kind}.{key}: "
+                               f"to merge it into {where}, delete [{live.kind}.{key}]; "
+                               "else remove it from 'former'")
+                elif key in claimed:
+                    owner = claimed[key]
+                    problem = (f"former key {key!r} is also a former key of "
+                               f"{owner.kind}.{owner.key}: keep it in one topic only")
+                else:
+                    claimed[key] = topic
+                    continue
+                raise self.fail(field_line(self.text, topic.kind, topic.key, "former", key),
+                                f"{where}: {problem}")
 
     def check_relations(self, topic: Topic, by_key: dict[str, Topic]) -> None:
         where = f"{topic.kind}.{topic.key}"

@@ -31,13 +31,22 @@ def require(path: str | Path, what: str) -> None:
     pytest.skip(message)
 
 
+# A renamed essay: its former URL is a redirect, a page kind of its own.
+RENAMED, FORMER_SLUG = "who-provides-customer-service", "who-serves"
+
+
 @pytest.fixture(scope="session")
 def browser_site(tmp_path_factory) -> Site:
-    """The real content, paginated after 2 essays (and 1 per topic page) so every page kind exists."""
-    output = tmp_path_factory.mktemp("browser") / "output"
-    return Site(build_site("pelicanconf.py", content=ROOT / "content", output=output, overrides={
-        "CACHE_PATH": str(output.parent / "cache"), "DEFAULT_PAGINATION": 2,
-        "TOPICS_PER_PAGE": 1}))
+    """The real content, paginated after 2 essays (and 1 per topic page) so every page kind
+    exists, and with one essay given a former slug so that a redirect does too."""
+    root = tmp_path_factory.mktemp("browser")
+    content = shutil.copytree(ROOT / "content", root / "content")
+    essay = content / "essays" / f"{RENAMED}.md"
+    essay.write_text(essay.read_text(encoding="utf-8").replace(
+        f"Slug: {RENAMED}\n", f"Slug: {RENAMED}\nFormer_slugs: {FORMER_SLUG}\n"),
+        encoding="utf-8")
+    return Site(build_site("pelicanconf.py", content=content, output=root / "output", overrides={
+        "CACHE_PATH": str(root / "cache"), "DEFAULT_PAGINATION": 2, "TOPICS_PER_PAGE": 1}))
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

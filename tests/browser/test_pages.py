@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from tests.browser.conftest import FORMER_SLUG, RENAMED
+
 PAGE_KINDS = {
     "home": "/",
     "home, page 2": "/page/2/",
@@ -15,15 +17,25 @@ PAGE_KINDS = {
     "topic": "/roles/teacher/",
     "topic, page 2": "/roles/teacher/page/2/",
     "search": "/search/?q=barista",
+    "topic map": "/map/",
     "not found": "/no/such/page/",
+    "redirect": f"/essays/{FORMER_SLUG}/",
 }
+
+
+def visit(page, base_url, kind):
+    """Open the page of ``kind``; a redirect stays in view (the page it leads to is not
+    loaded), to be looked at itself."""
+    if kind == "redirect":
+        page.route(f"{base_url}/essays/{RENAMED}/", lambda route: route.abort("aborted"))
+    return page.goto(base_url + PAGE_KINDS[kind])
 
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_no_page_scrolls_sideways(page, base_url, kind, width):
     page.set_viewport_size({"width": width, "height": 900})
-    response = page.goto(base_url + PAGE_KINDS[kind])
+    response = visit(page, base_url, kind)
     assert response.status == (404 if kind == "not found" else 200)
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -78,6 +90,16 @@ def test_an_evidence_quote_leads_back_to_its_passage(page, base_url):
     assert quote.strip("“”") in " ".join(sentence.split())
 
 
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_redirect_leads_to_the_renamed_essay(browser, base_url, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(base_url + PAGE_KINDS["redirect"])
+    page.wait_for_url(f"{base_url}/essays/{RENAMED}/")
+    assert page.locator("main h1").inner_text() == "Who Provides Customer Service?"
+    context.close()
+
+
 def test_every_page_reads_with_javascript_off(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -91,7 +113,7 @@ def test_every_page_reads_with_javascript_off(browser, base_url):
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_axe_finds_no_accessibility_violations(page, base_url, axe_source, kind, scheme):
     page.emulate_media(color_scheme=scheme)
-    page.goto(base_url + PAGE_KINDS[kind])
+    visit(page, base_url, kind)
     page.add_script_tag(content=axe_source)
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     violations = [
