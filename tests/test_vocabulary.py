@@ -138,6 +138,10 @@ BAD = {
     "C1 control character in a description": (
         GOOD.replace('description = "Teaches."', 'description = "Teaches\\u0085."'),
         4, r"roles.teacher: 'description': U\+0085, a control character, .*: delete it"),
+    "a line counted after a U+2028 in a string": (
+        GOOD.replace('"Teaches."', '"Teaches.\u2028"')
+        .replace('"hold a door open"', '"hold a door \\u001b open"'),
+        15, r"examples.holding-the-door: 'aliases': U\+001B, a control character, .*: delete it"),
     "unknown table": (
         GOOD + '\n[places.school]\nname = "School"\n',
         18, r"unknown table \[places\]: topics go in \[roles.<key>\] or \[examples.<key>\]"),
