@@ -114,8 +114,15 @@ SUMMARY_MAX_LENGTH = 50
 SLUGIFY_SOURCE = "title"
 DEFAULT_METADATA = {}
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Pelican's content cache: a rebuild reads again only the files whose bytes
+# changed.  contentcache.py guards it (a stamp with the code's version and the
+# hash of every cache file): a stale, corrupt or half-written cache is ignored.
+# Whole contents are cached (the "generator" layer), typogrify's work included.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "generator"
+CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False  # faster to read and write; the files are only the site's size
 
 MENUITEMS = [("About", "about/")]
 

@@ -18,11 +18,13 @@ checks alone, warnings included (``invoke check``).
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -67,19 +69,26 @@ def build_site(
         result = subprocess.run(PAGEFIND + ["--site", str(staging)], cwd=ROOT)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        kept = "still holds the previous site" if output.exists() else "was not created"
-        raise BuildFailed(f"the build failed; {output} {kept}")
+        raise failure(output)
     refuse = publishing and not allow_lost_urls
     if not _keeps_urls(output, published, staging, refuse):
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"the build would lose the URLs above; {output} still holds the "
                           "previous site: add the redirects, or confirm with --allow-lost-urls")
-    _replace(output, staging)
+    previous = replace_folder(output, staging)
+    if previous:
+        shutil.rmtree(previous, ignore_errors=True)
     if publishing and published:
         from authoring.lost_urls import write_record  # (its imports are slow: only when needed)
 
         write_record(published, output)
     return output
+
+
+def failure(output: Path) -> BuildFailed:
+    """What a failed build of ``output`` says."""
+    kept = "still holds the previous site" if output.exists() else "was not created"
+    return BuildFailed(f"the build failed; {output} {kept}")
 
 
 def _keeps_urls(output: Path, published: Path | None, staging: Path, refuse: bool) -> bool:
@@ -119,9 +128,9 @@ def check_content(
 
 
 def _command(settings: Path, content: str | Path | None, overrides: dict | None,
-             *options: str) -> list[str]:
-    """``python -m sitebuild`` with Pelican's arguments."""
-    command = [sys.executable, "-m", "sitebuild", "-s", str(settings), *options]
+             *options: str, module: str = "sitebuild") -> list[str]:
+    """``python -m sitebuild`` (or ``module``) with Pelican's arguments."""
+    command = [sys.executable, "-m", module, "-s", str(settings), *options]
     if content:
         command.insert(3, str(content))
     if overrides:  # one -e with every KEY=VALUE: a second -e would replace the first
@@ -129,13 +138,29 @@ def _command(settings: Path, content: str | Path | None, overrides: dict | None,
     return command
 
 
-def _replace(output: Path, staging: Path) -> None:
-    """Put the freshly built ``staging`` folder where ``output`` is."""
-    previous = output.with_name(f".{output.name}.previous-{os.getpid()}")
+def replace_folder(output: Path, staging: Path) -> Path | None:
+    """Put the freshly built ``staging`` folder where ``output`` is; return where the
+    previous output now lies, to be deleted (None if there was none).
+
+    Where the system can (Linux's ``renameat2``), the two folders change places in
+    one step, so that ``output`` is always a whole site, the old or the new.
+    """
+    previous = output.with_name(f".{output.name}.previous-{os.getpid()}-{time.monotonic_ns()}")
+    if output.exists() and _exchange(staging, output):
+        staging.rename(previous)
+        return previous
     if output.exists():
         output.rename(previous)
     staging.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
+    return previous if previous.exists() else None
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically; False where the system cannot."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    at_cwd, exchange = -100, 2  # AT_FDCWD, RENAME_EXCHANGE
+    return renameat2 is not None and \
+        renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), exchange) == 0
 
 
 def run_pelican(argv: list[str]) -> int:
@@ -146,6 +171,7 @@ def run_pelican(argv: list[str]) -> int:
     """
     import pelican
     from authoring.check import check_site
+    from contentcache import cache_key, guarded_cache
     from service_topics.errors import TopicsError
 
     check_only = CHECK in argv
@@ -158,7 +184,8 @@ def run_pelican(argv: list[str]) -> int:
         report.print(sys.stderr, warnings=check_only)
         if check_only or report.errors:
             return 1 if report.errors else 0
-        site.run()
+        with guarded_cache(Path(settings["CACHE_PATH"]), cache_key(settings)):
+            site.run()
     except TopicsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -130,27 +130,25 @@ def serve(c, host="127.0.0.1", port=8000, open_browser=False):
 @task(help={"host": "address to listen on (default 127.0.0.1)",
             "port": "port to listen on (default 8000)"})
 def livereload(c, host="127.0.0.1", port=8000):
-    """Serve the site and rebuild it, reloading the browser, on every change."""
-    from livereload import Server
+    """Serve the site and rebuild it, reloading the browser, on every change.
 
-    overrides = _allowing_livereload()
+    One Pelican instance stays warm between rebuilds (editloop.py): a saved essay
+    re-renders only the pages it shows on.  The pages' Content-Security-Policy allows
+    livereload's own script, and every file is served with the headers of _headers.
+    """
+    from editloop import Worker, serve
 
-    def rebuild_quietly():
-        """A failure is reported, and the last good site stays in output/ to be served."""
-        try:
-            build_site("pelicanconf.py", output=OUTPUT, published=PUBLISHED, overrides=overrides)
-        except BuildFailed as error:
-            print(f"error: {error}", file=sys.stderr)
+    serve(Worker("pelicanconf.py", output=OUTPUT, published=PUBLISHED,
+                 overrides=_allowing_livereload()),
+          OUTPUT, [ROOT / path for path in WATCHED], host, int(port), headers=_headers_of)
 
-    rebuild_quietly()
-    server = Server()
-    headers_file = OUTPUT / "_headers"
-    if headers_file.exists():  # livereload sends the same headers with every file
-        for name, value in headers_for(parse(headers_file.read_text(encoding="utf-8")), "/").items():
-            server.setHeader(name, value)
-    for path in WATCHED:
-        server.watch(str(ROOT / path), rebuild_quietly)
-    server.serve(host=host, port=int(port), root=str(OUTPUT))
+
+def _headers_of(output: Path) -> dict:
+    """The headers _headers in ``output`` gives every file, if the build wrote it."""
+    headers_file = output / "_headers"
+    if not headers_file.exists():
+        return {}
+    return headers_for(parse(headers_file.read_text(encoding="utf-8")), "/")
 
 
 def _allowing_livereload() -> dict:

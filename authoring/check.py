@@ -19,7 +19,7 @@ from service_topics.vocabulary import KINDS, Topic
 from .body import Site, check_links
 from .documents import Document, read_documents
 from .lost_urls import future_urls, lost_urls
-from .markup import check_markup
+from .markup import check_characters, check_markup
 from .metadata import check_metadata, check_slugs
 from .problems import ERROR, Problem, Report
 from .proposals import essay_proposals, proposals_warning
@@ -37,7 +37,7 @@ def check_site(settings: Mapping, *, warnings: bool = True, unused: bool = False
     """
     documents, problems = read_documents(settings)
     for document in documents:
-        problems += check_metadata(document, settings)
+        problems += check_metadata(document, settings) + check_characters(document)
     folders = frozenset({*KINDS, MAP_URL.strip("/"), *_direct_folders(settings)})
     problems += check_slugs(documents, folders)
     problems += check_former_slugs(documents, folders, settings)

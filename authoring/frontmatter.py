@@ -43,7 +43,7 @@ def read_front_matter(text: str) -> FrontMatter:
     """The metadata block of ``text``."""
     fields: list[Field] = []
     last = 0
-    for index, line, kind in _block(text.expandtabs(4).splitlines()):
+    for index, line, kind in _block(source_lines(text)):
         last = index + 1
         if kind == "field":
             found = META_RE.match(line)
@@ -52,6 +52,12 @@ def read_front_matter(text: str) -> FrontMatter:
             value = f"{fields[-1].value} {META_MORE_RE.match(line)['value'].strip()}".strip()
             fields[-1] = replace(fields[-1], value=value)
     return FrontMatter(tuple(fields), last)
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of ``text`` as Python-Markdown splits them: at line ends only, where
+    ``str.splitlines()`` also splits at form feeds, U+2028 and other separators."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")
 
 
 def _block(lines: list[str]) -> Iterator[tuple[int, str, str]]:

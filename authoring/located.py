@@ -14,6 +14,7 @@ import unicodedata
 from typing import Iterable, Iterator
 
 from .documents import Document
+from .frontmatter import source_lines
 
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+).+?\1")
@@ -56,7 +57,7 @@ def text_lines(document: Document) -> Iterator[tuple[int, str]]:
     left out."""
     fence = None
     start = document.front.last_line
-    for number, line in enumerate(document.text.splitlines()[start:], start + 1):
+    for number, line in enumerate(source_lines(document.text)[start:], start + 1):
         opening = FENCE.match(line)
         if opening and (fence is None or opening[1].startswith(fence)):
             fence = opening[1][:3] if fence is None else None

@@ -1,6 +1,7 @@
 """Checks of the HTML an essay or page makes: each construct the sanitizer would drop is
 an error, at the line of the source that wrote it, saying what to write instead; so are
-HTML in a plain-text field and a URL field that is not a web address.
+HTML in a plain-text field, a URL field that is not a web address, and each character no
+page or feed may hold.
 
 What is allowed is ``safe_html``'s allowlist: these checks and the sanitizer read the same.
 """
@@ -12,11 +13,13 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from safe_html.allowlist import CONTENT, TITLE
+from safe_html.characters import advice, unpublishable
 from safe_html.dropped import Dropped, dropped
 from safe_html.sanitizer import is_web_url
 from safe_html.settings import html_fields, safe_html_settings
 
 from .documents import Document
+from .frontmatter import source_lines
 from .located import lines_of, normalised
 from .problems import Problem, error
 
@@ -68,6 +71,14 @@ def check_markup(document: Document, content: str, metadata: Mapping,
     return problems
 
 
+def check_characters(document: Document) -> list[Problem]:
+    """Each character of the file that no page or feed may hold, at its line."""
+    fields = {field.line: f"{field.name}: " for field in document.front.fields}
+    return [error(document.path, number, fields.get(number, "") + advice(character))
+            for number, line in enumerate(source_lines(document.text), 1)
+            for character in unpublishable(line)]
+
+
 def _needle(construct: Dropped) -> str:
     """What the source holds where it wrote ``construct``."""
     if construct.kind == "tag":
@@ -76,7 +87,7 @@ def _needle(construct: Dropped) -> str:
         return f"{construct.name}="
     if construct.kind == "comment":
         return "<!"
-    return construct.value if construct.kind == "url" else construct.name
+    return construct.value if construct.kind in ("url", "remote") else construct.name
 
 
 def _message(construct: Dropped, field: str = "") -> str:
@@ -101,6 +112,10 @@ def _message(construct: Dropped, field: str = "") -> str:
     if construct.kind == "style":
         return f"the style {name}: on <{tag}> would restyle the page: delete it (a table's " \
                "columns are aligned with colons in its |:---:| line)"
+    if construct.kind == "remote":
+        return f"{name}={construct.value!r} on <{tag}> loads a picture from another host, " \
+               "which would learn who reads what, and when: save the picture in " \
+               "content/images/ and show it with ![what it shows](/images/…)"
     scheme = _scheme(construct.value)
     if scheme in SCRIPT_SCHEMES:
         return f"a {scheme}: link would run a script in readers' browsers: link to a web " \

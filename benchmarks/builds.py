@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
 TOPICS_PLUGIN = "service_topics"
+COLD = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}  # timed builds read every file
 
 
 class BuildError(Exception):
@@ -67,7 +68,8 @@ def command(variant: Variant, corpus: Path, output: Path, cache: Path,
             settings: Path = SETTINGS, overrides: dict | None = None) -> list[str]:
     """The child's command line; every override goes after a single ``-e``
     (Pelican keeps only the last of several ``-e`` flags)."""
-    settings_overrides = {"CACHE_PATH": str(cache), **variant.overrides, **(overrides or {})}
+    settings_overrides = {"CACHE_PATH": str(cache), **COLD, **variant.overrides,
+                          **(overrides or {})}
     return [sys.executable, "-m", variant.module, str(corpus), "-s", str(settings),
             "-o", str(output), "--fatal", "errors",
             "-e", *(f"{key}={json.dumps(value)}" for key, value in settings_overrides.items())]

@@ -35,6 +35,7 @@ def render(results: Results) -> str:
         "## Plugin overhead\n\n" + _ratios_table(results),
         "## Stock Pelican, for comparison\n\n" + _stock(results),
         "## Rebuild with the content cache\n\n" + _cache_table(results),
+        "## Edit loop\n\n" + _edit_loop(results),
         "## Pagefind\n\n" + _pagefind(results),
         "## Profile of the plugin\n\n" + _profile(results),
     ]
@@ -135,6 +136,21 @@ def _cache_table(results: Results) -> str:
                     f"({cold.cpu_seconds:.2f}) | {rebuild.seconds:.2f} "
                     f"({rebuild.cpu_seconds:.2f}) | "
                     f"{rebuild.cpu_seconds / size.median('A', cpu=True):.2f} |")
+    return "\n".join(rows)
+
+
+def _edit_loop(results: Results) -> str:
+    timed = [size for size in results.sizes if size.edit_loop is not None]
+    if not timed:
+        return "Not measured in this run."
+    rows = ["`invoke livereload`'s server (`benchmarks/editloop.py`) on the corpus: an essay "
+            "is saved with a new sentence, and its URL polled over HTTP until the sentence "
+            "is served; then the next essay. Seconds from saving to served, and the "
+            "1-minute load average as the edits started.", "",
+            "| essays | median (s) | edits (s) | load |", "|---:|---:|---|---:|"]
+    rows += [f"| {size.essays:,} | {size.edit_loop.median:.2f} | "
+             f"{', '.join(f'{s:.2f}' for s in size.edit_loop.seconds)} | "
+             f"{size.edit_loop.load:.1f} |" for size in timed]
     return "\n".join(rows)
 
 

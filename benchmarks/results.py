@@ -12,12 +12,14 @@ from typing import Callable
 from importlib.metadata import version
 
 from benchmarks.builds import ROOT, Build, Variant
+from benchmarks.editloop import EditLoopResult
 from benchmarks.profiling import PluginProfile
 
 OVERHEAD_LIMIT = 1.10  # A/B at 1,000 and 10,000 essays
 OVERHEAD_SIZES = (1000, 10000)
 GROWTH_LIMIT = 11.0  # A(10,000) / A(1,000)
 MEMORY_LIMIT_KIB = 1024 * 1024  # peak RSS of the 10,000-essay full build
+EDIT_LOOP_LIMITS = {1000: 1.5, 10000: 4.0}  # seconds from saving an essay to its page served
 
 
 @dataclass
@@ -27,6 +29,7 @@ class SizeResult:
     cache_cold: Build  # full site, content cache on, empty cache
     cache_rebuild: Build  # the same after editing one essay
     pagefind_seconds: float | None  # None: the build has no Pagefind step
+    edit_loop: EditLoopResult | None = None  # measured at the sizes of EDIT_LOOP_LIMITS
 
     def median(self, variant: str, cpu: bool = False) -> float:
         return statistics.median(_time(build, cpu) for build in self.runs[variant])
@@ -80,6 +83,12 @@ def targets(results: Results) -> list[Target]:
     found.append(Target("growth A(10,000) / A(1,000)", f"≤ {GROWTH_LIMIT:.0f}",
                         *_on_both_clocks(lambda cpu: large.median("A", cpu) / small.median("A", cpu)
                                          if small and large else None, GROWTH_LIMIT, "{:.1f}")))
+    for essays, limit in EDIT_LOOP_LIMITS.items():
+        size = results.size(essays)
+        loop = size.edit_loop if size else None
+        found.append(Target(f"edit loop, save to served, {essays:,} essays (median of "
+                            f"{len(loop.seconds) if loop else 10})", f"≤ {limit:.1f} s",
+                            _verdict(loop.median if loop else None, limit, "{:.2f} s"), "—"))
     memory = large.peak_rss_kib("A") / 1024 if large else None
     found.append(Target("peak RSS, 10,000 essays, full site",
                         f"≤ {MEMORY_LIMIT_KIB // 1024} MiB",

@@ -13,6 +13,7 @@ import argparse
 import pickle
 import re
 import shlex
+import socket
 import sys
 import time
 from datetime import datetime, timezone
@@ -23,9 +24,10 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/run.py
 
 from benchmarks.builds import Build, Variant, command, pagefind_seconds, run_build, variants
 from benchmarks.corpus import DEFAULT_SEED, write_corpus
+from benchmarks.editloop import measure_edit_loop
 from benchmarks.profiling import profile_build
 from benchmarks.report import render, summary
-from benchmarks.results import Results, SizeResult, machine
+from benchmarks.results import EDIT_LOOP_LIMITS, Results, SizeResult, machine
 
 HERE = Path(__file__).resolve().parent
 REPORT = HERE / "REPORT.md"
@@ -78,7 +80,12 @@ def measure_size(essays: int, builds: list[Variant], repeats: int, seed: int,
                 _build(variant, essays, corpus, work, f"run {round_number}/{repeats}"))
     pagefind = pagefind_seconds(_output(work, essays, builds[0]))
     cold, rebuild = measure_cache_rebuild(builds[0], essays, corpus, work)
-    return SizeResult(essays, runs, cold, rebuild, pagefind)
+    edit_loop = None
+    if essays in EDIT_LOOP_LIMITS:
+        _progress(f"{essays:,} essays, edit loop: saving essays, waiting for them to be served")
+        edit_loop = measure_edit_loop(corpus, work, _free_port())
+        _progress(f"{essays:,} essays, edit loop: median {edit_loop.median:.2f} s")
+    return SizeResult(essays, runs, cold, rebuild, pagefind, edit_loop)
 
 
 def measure_cache_rebuild(variant: Variant, essays: int, corpus: Path,
@@ -105,6 +112,12 @@ def _build(variant: Variant, essays: int, corpus: Path, work: Path, what: str,
     _progress(f"{essays:,} essays, {variant.name}, {what}: {build.seconds:.2f} s, "
               f"{build.peak_rss_kib / 1024:.0f} MiB")
     return build
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def _corpus(essays: int, seed: int, work: Path) -> Path:

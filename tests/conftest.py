@@ -118,16 +118,17 @@ def wait_for_page(server, url: str, seconds: float = 30) -> bytes:
 
 
 @contextlib.contextmanager
-def running_task(task: str, cwd: Path = ROOT, log: Path | None = None) -> Iterator[str]:
+def running_task(task: str, cwd: Path = ROOT, log: Path | None = None,
+                 seconds: float = 30) -> Iterator[str]:
     """``invoke TASK --port N`` (serve, livereload) running in ``cwd``: its base URL, once it
-    answers.  Its output goes to ``log``, if given."""
+    answers within ``seconds``.  Its output goes to ``log``, if given."""
     port = free_port()
     with open(log or os.devnull, "w") as terminal:
         server = subprocess.Popen([sys.executable, "-m", "invoke", task, "--port", str(port)],
                                   cwd=cwd, stdout=terminal, stderr=terminal,
                                   env=os.environ | {"PYTHONUNBUFFERED": "1"})
     try:
-        wait_for_page(server, f"http://127.0.0.1:{port}/")
+        wait_for_page(server, f"http://127.0.0.1:{port}/", seconds)
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()

@@ -89,3 +89,14 @@ def test_a_small_corpus_builds_with_and_without_the_topics_plugin(tmp_path):
                       overrides={"CACHE_PATH": str(tmp_path / "cache"), **plugin_off.overrides})
     assert len(list(bare.glob("essays/*/index.html"))) == 20
     assert not (bare / "roles").exists()
+
+
+def test_the_edit_loop_benchmark_times_each_save_until_the_page_is_served(tmp_path):
+    from benchmarks.editloop import measure_edit_loop
+    from tests.conftest import free_port
+
+    corpus = write_corpus(tmp_path / "corpus", 20)
+    before = contents(corpus)
+    result = measure_edit_loop(corpus, tmp_path, free_port(), edits=2)
+    assert len(result.seconds) == 2 and all(seconds > 0 for seconds in result.seconds)
+    assert contents(corpus) == before  # every edit undone

@@ -132,7 +132,7 @@ def test_every_old_url_serves_a_redirect_to_the_new_page(renamed, old, new):
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert page.select_one("main a")["href"] == new
     assert after.page(new).find("h1").get_text() in page.select_one("main a").get_text()
-    assert len(after.file(old).read_bytes()) < 1024
+    assert len(after.file(old).read_bytes()) < 2048  # small: its CSP <meta> is most of it
 
 
 def test_every_former_feed_url_serves_the_new_feed(renamed):

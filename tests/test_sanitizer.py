@@ -12,7 +12,7 @@ from pelican.settings import read_settings
 from authoring.check import Unsanitized
 from safe_html.allowlist import CONTENT, GLOBAL_ATTRIBUTES, TITLE, URL_SCHEMES
 from safe_html.dropped import Dropped, dropped
-from safe_html.sanitizer import allows_url, is_web_url, sanitize
+from safe_html.sanitizer import allows_url, is_local_url, is_web_url, sanitize
 from sitebuild import ROOT
 
 # Everything an author's Markdown may make on this site, as Pelican reads it.
@@ -160,6 +160,36 @@ def test_urls_other_than_http_https_mailto_and_relative_are_removed(href):
 def test_http_https_mailto_and_relative_urls_are_kept(href):
     html = f'<p><a href="{href}">x</a></p>'
     assert sanitize(html) == html and dropped(html) == []
+
+
+@pytest.mark.parametrize("src", [
+    "https://evil.example/pixel.png", "HTTP://evil.example/p.png", "//evil.example/p.png",
+    " //evil.example/p.png", "/\\evil.example/p.png", "\\\\evil.example/p.png",
+    "/\t/evil.example/p.png", "http:evil.example/p.png", "&#x2F;/evil.example/p.png",
+])
+def test_an_image_from_another_host_is_removed_and_named(src):
+    html = f'<p><img src="{src}" alt="a pixel"></p>'
+    assert sanitize(html) == '<p><img alt="a pixel"></p>'
+    assert [d.kind for d in dropped(html)] == ["remote"]
+
+
+@pytest.mark.parametrize("src", [
+    "/images/cup.png", "images/cup.png", "../images/cup.png", "{static}/images/cup.png",
+    "{filename}/images/cup.png", "/images/a:b.png",
+])
+def test_an_image_of_the_sites_own_is_kept(src):
+    html = f'<p><img src="{src}" alt="a cup"></p>'
+    assert sanitize(html) == html and dropped(html) == [] and is_local_url(src)
+
+
+def test_characters_no_page_or_feed_may_hold_are_removed():
+    """XML 1.0 forbids the C0 controls (but tab, line feed, carriage return), U+FFFE and
+    U+FFFF; the C1 controls and DEL are not text either."""
+    forbidden = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                                  *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]))
+    html = f'<p title="a{forbidden}b">x{forbidden}y\tz\nw</p>'
+    assert sanitize(html) == '<p title="ab">xy\tz\nw</p>'
+    assert sanitize(f"<em>A{forbidden}</em> title", TITLE) == "<em>A</em> title"
 
 
 def test_a_title_holds_inline_markup_only():

@@ -10,6 +10,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from safe_html.characters import unpublishable
 from sitebuild import ROOT
 from tests.conftest import ESSAY, site_content
 from tests.test_checks import check_then_build, errors_of, previous_site, problems  # noqa: F401
@@ -56,6 +57,26 @@ HOSTILE_FIELDS = {
                       "Source: Elsewhere\nSource_url: javascript:alert(1)\n"),
         ["{file}:7: Source_url: 'javascript:alert(1)' is not a web address: write the "
          "original's address, starting with https:// or http://"]),
+    "characters no feed may hold": (
+        ESSAY.replace("Title: A Small Kindness", "Title: A Small\x7f Kindness")
+        .replace("Ann Example", "Ann\x85 Example").replace("One door,", "One\a door,\x0c")
+        + "\nA bell\a rang,\x00 then\ufffe nothing\uffff.\n",
+        [f"{{file}}:{line}: {field}U+{code}, {kind}, is not text readers can see, and feeds "
+         "may not carry it: delete it" for line, field, code, kind in [
+             (1, "Title: ", "007F", "a control character"),
+             (3, "Author: ", "0085", "a control character"),
+             (5, "Summary: ", "0007", "a control character"),
+             (5, "Summary: ", "000C", "a control character"),
+             (9, "", "0007", "a control character"), (9, "", "0000", "a control character"),
+             (9, "", "FFFE", "not a character"), (9, "", "FFFF", "not a character")]]),
+    "images from another host": (
+        ESSAY + "\n![a pixel](https://evil.example/pixel.png)\n\n"
+                '<img src="//evil.example/x.png" alt="x"> ![ours](/images/cup.png)\n',
+        [f"{{file}}:{line}: src='{src}' on <img> loads a picture from another host, which would "
+         "learn who reads what, and when: save the picture in content/images/ and show it "
+         "with ![what it shows](/images/…)"
+         for line, src in [(9, "https://evil.example/pixel.png"),
+                           (11, "//evil.example/x.png")]]),
     "a body full of hostile HTML": (
         ESSAY + BODY,
         ["{file}:9: a javascript: link would run a script in readers' browsers: link to a web "
@@ -153,9 +174,11 @@ def test_harmless_html_reaches_the_page_and_the_feed(make_site):
 
 
 HOSTILE_ESSAY = ESSAY.replace("Title: A Small Kindness",
-                              "Title: <img src=x onerror=alert(1)> Evil") \
-    .replace("Summary: One door, held open.\n", "Summary: <script>alert(1)</script> Door\n"
-             "Source: Elsewhere\nSource_url: javascript:alert(1)\n") + BODY
+                              "Title: <img src=x onerror=alert(1)> Evil\a") \
+    .replace("Ann Example", "Ann\x1b Example\ufffe") \
+    .replace("Summary: One door, held open.\n", "Summary: <script>alert(1)</script> Door\x08\n"
+             "Source: Elsewhere\nSource_url: javascript:alert(1)\n") + BODY + \
+    "\nA bell\a and a pixel: ![pixel](https://evil.example/pixel.png)\uffff\n"
 
 
 HOSTILE_PAGE = dedent("""\
@@ -185,8 +208,13 @@ THEME_OWN = "form[action='/search/'], figure.topic-map"
 
 def test_the_sanitizer_alone_lets_nothing_run(tmp_path):
     """Every hostile field of an essay and a page at once, checks bypassed: pages and feeds
-    carry no script, no event handler and no javascript: URL."""
+    carry no script, no event handler, no javascript: URL, no image from another host, and
+    no character XML forbids, so that every feed parses."""
     output = pelican_alone(tmp_path)
+    assert not [path for path in output.rglob("*") if path.is_file()
+                and unpublishable(path.read_bytes().decode("utf-8", "replace"))]
+    for path in output.rglob("*.xml"):
+        assert not feedparser.parse(path.read_bytes()).bozo, path
     pages = [BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
              for path in output.rglob("*.html")]
     feeds = [BeautifulSoup(entry.content[0].value, "html.parser")
@@ -209,6 +237,7 @@ def test_the_sanitizer_alone_lets_nothing_run(tmp_path):
             assert not [name for name in element.attrs if name.startswith("on")], element
             for name in ("href", "src"):
                 assert "script:" not in element.get(name, "").lower(), element
+            assert "evil.example" not in element.get("src", ""), element
 
 
 @pytest.mark.parametrize("layer", ["reader", "generator"])

@@ -127,6 +127,21 @@ BAD = {
     "key in both tables": (
         GOOD + '\n[examples.teacher]\nname = "T"\naliases = ["teach"]\ndescription = "T."\n',
         18, r"key 'teacher' is both a role and an example: rename one of them"),
+    "control character in a name": (
+        GOOD.replace('name = "Teacher"', 'name = "Teacher\\u0007"'),
+        2, r"roles.teacher: 'name': U\+0007, a control character, is not text readers can see, "
+           r"and feeds may not carry it: delete it"),
+    "non-character in an alias": (
+        GOOD.replace('"hold a door open"', '"hold a door \uffff open"'),
+        15, r"examples.holding-the-door: 'aliases': U\+FFFF, not a character, is not text "
+            r"readers can see, and feeds may not carry it: delete it"),
+    "C1 control character in a description": (
+        GOOD.replace('description = "Teaches."', 'description = "Teaches\\u0085."'),
+        4, r"roles.teacher: 'description': U\+0085, a control character, .*: delete it"),
+    "a line counted after a U+2028 in a string": (
+        GOOD.replace('"Teaches."', '"Teaches.\u2028"')
+        .replace('"hold a door open"', '"hold a door \\u001b open"'),
+        15, r"examples.holding-the-door: 'aliases': U\+001B, a control character, .*: delete it"),
     "unknown table": (
         GOOD + '\n[places.school]\nname = "School"\n',
         18, r"unknown table \[places\]: topics go in \[roles.<key>\] or \[examples.<key>\]"),

@@ -16,6 +16,9 @@ from pygments.token import STANDARD_TYPES
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Attributes whose value is a URL.
 URL_ATTRIBUTES = frozenset({"href", "src"})
+# (tag, attribute) whose URL the browser fetches as soon as the page opens: the site's own
+# files only (relative, {static}…), since a request to another host tells it who reads what.
+LOCAL_URL_ATTRIBUTES = frozenset({("img", "src")})
 # Attributes any allowed tag may have: heading ids (toc), anchors ({: #id } of attr_list),
 # the topic plugin's passage ids; tooltips.
 GLOBAL_ATTRIBUTES = frozenset({"id", "title"})

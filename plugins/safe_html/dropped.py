@@ -15,18 +15,19 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 from bs4.element import PreformattedString, Tag
 
-from .allowlist import CONTENT, STYLE_PROPERTIES, URL_ATTRIBUTES, Allowlist
-from .sanitizer import allows_url
+from .allowlist import CONTENT, LOCAL_URL_ATTRIBUTES, STYLE_PROPERTIES, URL_ATTRIBUTES, \
+    Allowlist
+from .sanitizer import allows_url, is_local_url
 
 
 @dataclass(frozen=True)
 class Dropped:
     """One construct the sanitizer removes."""
 
-    kind: str  # "tag", "attribute", "class", "style", "url" or "comment"
+    kind: str  # "tag", "attribute", "class", "style", "url", "remote" or "comment"
     tag: str
     name: str = ""  # the attribute, the class or the style property
-    value: str = ""  # the attribute's value (for "url", the URL; for "comment", its text)
+    value: str = ""  # the attribute's value (the URL for "url", "remote"); a comment's text
 
 
 def dropped(html: str, allowlist: Allowlist = CONTENT) -> list[Dropped]:
@@ -56,6 +57,8 @@ def _attributes(element: Tag, allowlist: Allowlist) -> list[Dropped]:
                       if p and p not in STYLE_PROPERTIES]
         elif name in URL_ATTRIBUTES and not allows_url(value):
             found.append(Dropped("url", tag, name, value))
+        elif (tag, name) in LOCAL_URL_ATTRIBUTES and not is_local_url(value):
+            found.append(Dropped("remote", tag, name, value))
     return found
 
 

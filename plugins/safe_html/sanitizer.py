@@ -7,6 +7,7 @@ attribute value double-quoted with ``&``, ``"``, ``<`` and ``>`` escaped.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from html import escape
@@ -14,15 +15,21 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from .allowlist import CONTENT, GLOBAL_ATTRIBUTES, REMOVED_WITH_CONTENT, STYLE_PROPERTIES, \
-    URL_SCHEMES, Allowlist
+from .allowlist import CONTENT, GLOBAL_ATTRIBUTES, LOCAL_URL_ATTRIBUTES, REMOVED_WITH_CONTENT, \
+    STYLE_PROPERTIES, URL_SCHEMES, Allowlist
+from .characters import without_unpublishable
 
 WEB_SCHEMES = frozenset({"http", "https"})
+# What a browser strips from a URL before reading it: C0 controls and spaces around it, tabs
+# and line ends anywhere; and it reads a backslash as a slash (WHATWG URL Standard).
+URL_EDGES = "".join(map(chr, range(0x21)))
+URL_DROPPED = re.compile("[\t\n\r]")
 
 
 def sanitize(html: str, allowlist: Allowlist = CONTENT) -> str:
-    """``html`` with everything outside ``allowlist`` removed."""
-    return _cleaner(allowlist).clean(html)
+    """``html`` with everything outside ``allowlist`` removed, and every character no page
+    or feed may hold."""
+    return _cleaner(allowlist).clean(without_unpublishable(html))
 
 
 def allows_url(url: str) -> bool:
@@ -37,6 +44,19 @@ def is_web_url(url: str) -> bool:
         return False
     parts = urlsplit(url)
     return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+
+
+def is_local_url(url: str) -> bool:
+    """Whether ``url`` names one of the site's own files (relative, ``/images/…``,
+    ``{static}/…``): read as a browser reads it, it has neither a scheme nor a host."""
+    parts = urlsplit(URL_DROPPED.sub("", url.strip(URL_EDGES)).replace("\\", "/"))
+    return not parts.scheme and not parts.netloc
+
+
+def _local_sources(tag: str, attribute: str, value: str) -> str | None:
+    """Ammonia's attribute filter: an image from another host is removed."""
+    return None if (tag, attribute) in LOCAL_URL_ATTRIBUTES and not is_local_url(value) \
+        else value
 
 
 _LINK = Allowlist({"a": frozenset({"href"})}, {})
@@ -55,4 +75,5 @@ def _cleaner(allowlist: Allowlist) -> nh3.Cleaner:
         url_schemes=set(URL_SCHEMES),
         link_rel=None,  # no target= is allowed, so no link can reach window.opener
         strip_comments=True,
+        attribute_filter=_local_sources,
     )

@@ -29,8 +29,9 @@ def display_path(path: Path) -> str:
 
 
 def line_of(text: str, pattern, start: int = 1) -> int | None:
-    """The 1-based number of the first line at or after ``start`` matching ``pattern``."""
-    for number, line in enumerate(text.splitlines()[start - 1:], start):
+    """The 1-based number of the first line at or after ``start`` matching ``pattern``; lines
+    end at line feeds only, as TOML and Markdown count them (not at U+2028, U+0085…)."""
+    for number, line in enumerate(text.split("\n")[start - 1:], start):
         if pattern.search(line):
             return number
     return None

@@ -23,6 +23,11 @@ class Entry:
     def quote(self) -> str | None:
         return self.tag.evidence[0] if self.tag.evidence else None
 
+    def __fingerprint__(self, depth: int) -> list:
+        """What a topic page shows of an entry (incremental.py): the essay's metadata (its
+        title, date, summary…) and URL, and the tag; not the essay's text."""
+        return [self.essay.metadata, self.essay, self.tag, self.via]  # the essay: its URL
+
     @cached_property  # Pelican works an essay's URL out afresh on every access
     def url(self) -> str:
         """The essay's URL, at the quoted passage where there is one."""
@@ -44,6 +49,15 @@ class TopicPage:
     def essays(self) -> list:
         return [entry.essay for entry in self.entries]
 
+    def __fingerprint__(self, depth: int) -> list:
+        """What a page may show of this topic page (incremental.py): its topic, count and
+        neighbouring topics, and (as the page's own subject) its entries."""
+        outline = [self.topic, self.count, self.broader.topic if self.broader else None,
+                   [page.topic for page in self.narrower], [page.topic for page in self.related],
+                   {kind: [(page.topic, n) for page, n in pages]
+                    for kind, pages in self.beside.items()}]
+        return outline + [self.entries] if depth >= 2 else outline
+
     @property
     def count(self) -> int:
         return len(self.entries)
@@ -57,6 +71,10 @@ class TopicIndex:
 
     def __getitem__(self, key: str) -> TopicPage:
         return self.pages[key]
+
+    def __fingerprint__(self, depth: int) -> list:
+        """What a page may show of the index (incremental.py): every topic page's outline."""
+        return [self.pages[key] for key in sorted(self.pages)]
 
     def of_kind(self, kind: str) -> list[TopicPage]:
         """The pages of one kind, A–Z."""

@@ -11,6 +11,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from safe_html.characters import advice, unpublishable
+
 from .errors import TopicsError, line_of
 from .matching import alias_pattern, normalise_alias
 
@@ -206,6 +208,10 @@ class _Checker:
                 shape = "a list of non-empty strings" if expected is list else "a non-empty string"
                 raise self.fail(field_line(self.text, kind, key, name),
                                 f"{where}: {name!r} must be {shape}")
+            unprintable = [c for item in items for c in unpublishable(item)]
+            if unprintable:
+                raise self.fail(field_line(self.text, kind, key, name),
+                                f"{where}: {name!r}: {advice(unprintable[0])}")
         for alias in fields["aliases"]:
             if not alias_pattern(alias):
                 raise self.fail(field_line(self.text, kind, key, "aliases", alias),

@@ -13,10 +13,7 @@ pages, search with results, 404):
 - every feed parses (feedparser, no bozo).
 
 Violations of the Content-Security-Policy are listed (``-s``), not failed: the
-policy is the second line, and an author's remote image, say, is refused only there.
-Payloads marked ``xfail`` in the corpus are known holes, left out of those fields'
-sites; ``test_characters_xml_forbids_…`` reproduces them and must fail until they
-are closed.
+policy is the second line, behind the checks and the sanitizer.
 """
 
 from __future__ import annotations
@@ -121,10 +118,9 @@ class Result:
         return failed
 
     def summary(self, seconds: float) -> str:
-        holes = len(known_holes(self.field))
-        built = len(CORPUS) - len(self.stopped) - holes
+        built = len(CORPUS) - len(self.stopped)
         return (f"{self.field}: {len(CORPUS)} payloads: {len(self.stopped)} stopped by the build, "
-                f"{built} built, {holes} known holes left out; script ran or request left "
+                f"{built} built; script ran or request left "
                 f"for {len(self.ran)}, markup left "
                 f"for {len(self.markup)}, feeds broken for {len(self.feeds)}; "
                 f"{self.pages} pages in {seconds:.0f} s; CSP violations: "
@@ -223,7 +219,7 @@ def build_corpus_site(tmp: Path, field: str, capfd, result: Result) -> Path | No
 
     None when the build stops on every payload.
     """
-    numbers = [n for n in range(len(CORPUS)) if n not in known_holes(field)]
+    numbers = list(range(len(CORPUS)))
     while numbers:
         places = corpus_content(tmp / "content", field, numbers)
         capfd.readouterr()
@@ -339,12 +335,6 @@ def check_feeds(output: Path, result: Result) -> None:
             result.add(result.feeds, where, f"{path.relative_to(output)}: {feed.bozo_exception}")
 
 
-def known_holes(field: str) -> set[int]:
-    """The payloads the corpus marks as known holes in ``field``: left out of its site."""
-    return {n for n, payload in enumerate(CORPUS)
-            if field in payload.get("xfail", {}).get("fields", ())}
-
-
 @pytest.mark.parametrize("field", [*ESSAY_FIELDS, *TOPIC_FIELDS])
 def test_no_payload_runs_or_reaches_out_from_any_field(browser, tmp_path, capfd, field):
     started = time.monotonic()
@@ -360,14 +350,9 @@ def test_no_payload_runs_or_reaches_out_from_any_field(browser, tmp_path, capfd,
     assert failures == {}, json.dumps(failures, indent=1, ensure_ascii=False)
 
 
-HOLES = sorted({payload["xfail"]["reason"] for payload in CORPUS if "xfail" in payload})
-
-
-@pytest.mark.xfail(strict=True, reason="; ".join(HOLES))
 def test_characters_xml_forbids_stop_the_build_with_a_file_line_error(make_site, capfd):
-    """The corpus's known holes, at their smallest: a C0 control character (here BEL) in an
-    essay's summary, author and text, and in a topic's name, all of which reach a feed; and
-    U+FFFE in an essay's text."""
+    """A C0 control character (here BEL) in an essay's summary, author and text, and in a
+    topic's name, all of which reach a feed; and U+FFFE in an essay's text."""
     text = essay(1, "author", "Ann\a").replace("One door, held open.", "A bell\a.") + \
         "The bellhop rang\a.\n\nNot a character: \ufffe.\n"
     vocabulary = (ROOT / "content" / "topics.toml").read_text(encoding="utf-8") + \

@@ -1,0 +1,272 @@
+"""The edit loop of ``invoke livereload``: one Pelican instance kept warm between rebuilds.
+
+A worker process (``python -m editloop PELICAN-ARGS``) holds the instance and
+builds each time it reads ``build`` on its standard input, answering ``ok``,
+``failed`` or ``restart`` on one line.  Every build runs the author checks,
+then Pelican into a staging folder, which then takes the output's place in one
+atomic exchange: a failed or killed build leaves the last good site in place.
+
+When only essays or pages changed since the last build, the build is fast:
+Pelican's content cache reads again only the files whose bytes changed, and
+``incremental.ReusingWriter`` links every page and feed whose inputs did not
+change from the last build instead of rendering it.  Any other change (the
+vocabulary, a template, a static file) renders everything again; a change to
+the settings, the plugins or the author checks asks for a new worker
+(``restart``), since a warm process keeps the code it started with.  Pagefind
+indexes the new site after the exchange, in the background: the search index
+follows a moment later.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Callable
+
+from sitebuild import PAGEFIND, ROOT, _command, _keeps_urls, replace_folder
+
+CODE = ("plugins", "authoring", "sitebuild.py", "editloop.py", "incremental.py",
+        "contentcache.py")  # a change here, or to the settings file, needs a new worker
+CONTENT_TYPES = {".md", ".markdown", ".mkd", ".mdown"}  # essays and pages: the fast path
+PUBLISHED = "--published="  # the worker's own option: the record of the URLs last published
+
+
+class EditLoop:
+    """Builds ``output`` again and again with one warm Pelican instance."""
+
+    def __init__(self, argv: list[str], published: Path | None = None) -> None:
+        import pelican
+        from pelican.plugins import signals
+
+        from contentcache import cache_key
+
+        self.published = published
+        args = pelican.parse_arguments(argv)
+        self.pelican, self.settings = pelican.get_instance(args)
+        self.output = Path(self.settings["OUTPUT_PATH"])
+        self.staging = self.output.with_name(f".{self.output.name}.building-{os.getpid()}")
+        self.settings["OUTPUT_PATH"] = self.pelican.output_path = str(self.staging)
+        self.content = Path(self.settings["PATH"])
+        self.watched = [self.content, Path(self.settings["THEME"]),
+                        *(ROOT / path for path in CODE), Path(args.settings).resolve()]
+        self.code = self.watched[2:]
+        self.key = cache_key(self.settings)
+        self.seen: dict[Path, tuple[int, int]] = {}
+        self.pending: set[Path] = set()  # changed since the last build that succeeded
+        self.earlier: dict = {}  # the files of the build now in output/, by name
+        self.output_inode: int | None = None
+        self.indexing: subprocess.Popen | None = None
+        self.writer = None
+        self.reuse = False
+        self.last = ""  # what the last successful build was: "fast" or "full"
+        signals.get_writer.connect(self._writer_class, sender=self.pelican)
+
+    def build(self) -> str:
+        """Build once: ``ok``, ``failed``, or ``restart`` when the code or settings changed."""
+        started = bool(self.seen)
+        changed = self._changes()
+        if started and any(path.is_relative_to(code) for path in changed for code in self.code):
+            return "restart"
+        self.pending |= changed
+        fast = bool(self.last) and self._output_is_ours() and all(
+            path.is_relative_to(self.content) and path.suffix in CONTENT_TYPES
+            for path in self.pending)
+        self._stop_indexing()
+        if not self._check() or not self._run(fast):
+            return "failed"
+        self.pending.clear()
+        self.last = "fast" if fast else "full"
+        return f"ok {self.last}: {self.writer.rendered} rendered, {self.writer.reused} reused"
+
+    def _check(self) -> bool:
+        from authoring.check import check_site
+
+        report = check_site(self.settings, warnings=False)
+        report.print(sys.stderr, warnings=False)
+        return not report.errors
+
+    def _run(self, fast: bool) -> bool:
+        from pelican.plugins import signals
+
+        from contentcache import guarded_cache
+
+        _reset_pelican_state()
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.reuse = fast
+        signals.initialized.send(self.pelican)  # plugins start a new build
+        try:
+            with guarded_cache(Path(self.settings["CACHE_PATH"]), self.key):
+                self.pelican.run()
+        except Exception as error:  # noqa: BLE001: a failed build keeps the last good site
+            from service_topics.errors import TopicsError
+
+            if isinstance(error, TopicsError):
+                print(f"error: {error}", file=sys.stderr)
+            elif str(error) != "Warning or error encountered":
+                print(f"error: the build failed: {error!r}", file=sys.stderr)
+            shutil.rmtree(self.staging, ignore_errors=True)
+            return False
+        _keeps_urls(self.output, self.published, self.staging, refuse=False)  # warns
+        earlier = self.writer.written
+        previous = replace_folder(self.output, self.staging)
+        self.earlier, self.output_inode = earlier, self.output.stat().st_ino
+        if previous:
+            threading.Thread(target=shutil.rmtree, args=(previous, True), daemon=True).start()
+        self.indexing = subprocess.Popen(PAGEFIND + ["--site", str(self.output)], cwd=ROOT)
+        return True
+
+    def _writer_class(self, sender):
+        from incremental import ReusingWriter
+
+        loop = self
+
+        class EditLoopWriter(ReusingWriter):
+            previous = loop.output if loop.reuse else None
+            earlier = loop.earlier if loop.reuse else {}
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                loop.writer = self
+
+        return EditLoopWriter
+
+    def _changes(self) -> set[Path]:
+        """The watched files added, changed or removed since the last call."""
+        now = {}
+        for root in self.watched:
+            files = [root] if root.is_file() else \
+                (path for path in root.rglob("*") if path.is_file()
+                 and "__pycache__" not in path.parts)
+            for path in files:
+                stat = path.stat()
+                now[path] = (stat.st_mtime_ns, stat.st_size)
+        changed = {path for path in now.keys() | self.seen.keys()
+                   if now.get(path) != self.seen.get(path)}
+        self.seen = now
+        return changed
+
+    def _output_is_ours(self) -> bool:
+        """Whether output/ is still the folder the last build put there."""
+        try:
+            return self.output.stat().st_ino == self.output_inode
+        except OSError:
+            return False
+
+    def _stop_indexing(self) -> None:
+        if self.indexing and self.indexing.poll() is None:
+            self.indexing.kill()
+            self.indexing.wait()
+        self.indexing = None
+
+    def close(self) -> None:
+        self._stop_indexing()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _reset_pelican_state() -> None:
+    """What Pelican keeps from one run to the next in a process: logged messages (which it
+    would not log, and so not count as errors, a second time) and memoized contents."""
+    from pelican.contents import Content
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    for memoized in (Content.get_content, Content.get_summary):
+        memoized.cache.clear()
+
+
+class Worker:
+    """The livereload side: starts ``python -m editloop`` and asks it to build."""
+
+    def __init__(self, settings: str | Path = "pelicanconf.py", *, output: Path,
+                 content: str | Path | None = None, overrides: dict | None = None,
+                 published: Path | None = None) -> None:
+        self.command = _command(ROOT / settings, content, overrides, "-o", str(output),
+                                "--fatal", "errors", module="editloop")
+        if published:
+            self.command.insert(3, f"{PUBLISHED}{published}")
+        self.process: subprocess.Popen | None = None
+        self.answer = ""  # the last build's, e.g. "ok fast: 9 rendered, 301 reused"
+
+    def build(self) -> bool:
+        """Build once, starting (or restarting) the worker as needed; True on success."""
+        for _ in range(2):
+            if self.process is None or self.process.poll() is not None:
+                self.process = subprocess.Popen(self.command, cwd=ROOT, stdin=subprocess.PIPE,
+                                                stdout=subprocess.PIPE, text=True)
+            self.process.stdin.write("build\n")
+            self.process.stdin.flush()
+            self.answer = self.process.stdout.readline().strip()
+            if self.answer not in ("restart", ""):
+                return self.answer.startswith("ok")
+            self.close()  # new code or settings, or the worker died: start afresh
+        return False
+
+    def close(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.stdin.close()
+            self.process.wait()
+        self.process = None
+
+
+def serve(worker: Worker, output: Path, watched: list[Path], host: str, port: int, *,
+          headers: Callable[[Path], dict] = lambda output: {}) -> None:
+    """Serve ``output`` with livereload, rebuilding through ``worker`` on every change to
+    ``watched``; the browser reloads after each build.  Every file is sent with the
+    ``headers`` the first build's output gives."""
+    from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+
+    from sitebuild import failure
+
+    def rebuild() -> None:
+        """A failure is reported, and the last good site stays in output/ to be served."""
+        if not worker.build():
+            print(f"error: {failure(output)}", file=sys.stderr)
+
+    rebuild()
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # reload after every rebuild, however close
+    server = Server()
+    for name, value in headers(output).items():
+        server.setHeader(name, value)
+    for path in watched:
+        server.watch(str(path), rebuild)
+    try:
+        server.serve(host=host, port=port, root=str(output))
+    finally:
+        worker.close()
+
+
+def main(argv: list[str]) -> int:
+    """Serve build requests on stdin; answers go to the original stdout, logs to stderr."""
+    import pelican
+
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # Pelican prints to stdout
+    published = next((Path(arg[len(PUBLISHED):]) for arg in argv if arg.startswith(PUBLISHED)),
+                     None)
+    argv = [arg for arg in argv if not arg.startswith(PUBLISHED)]
+    args = pelican.parse_arguments(argv)
+    pelican.init_logging(level=args.verbosity, fatal=args.fatal,
+                         handler=pelican.LOG_HANDLERS[args.log_handler])
+    loop = EditLoop(argv, published)
+    try:
+        for line in sys.stdin:
+            if line.strip() == "build":
+                answer = loop.build()
+                if answer.startswith("ok"):
+                    print(f"built ({answer[3:]})", file=sys.stderr, flush=True)
+                print(answer, file=answers, flush=True)
+                if answer == "restart":
+                    return 0
+    finally:
+        loop.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

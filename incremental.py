@@ -1,0 +1,365 @@
+"""Render and write only what changed: the Writer of the warm edit loop (``editloop.py``).
+
+Each page Pelican asks to write gets a fingerprint: a hash of the template's
+name and of every value the template (with the templates it extends or
+imports) reads from its context, as Jinja's own parser lists them.  A name a
+template only tests (``{% if topics %}``) counts by its truth alone.  When a
+page's fingerprint is the one it had in the previous build and that build's
+file is still in place, the file is linked into the new output instead of
+rendered; a page that is rendered but comes out byte for byte the same is
+linked too, so that its file is never rewritten.  Feeds are fingerprinted by
+their entries, title and address.
+
+What a value's fingerprint covers:
+
+- plain values, lists, dicts, dates, dataclasses: everything in them;
+- an essay or page (a Pelican ``Content``): all its fields, its content as
+  templates see it (internal links resolved), and the fields of the contents
+  it refers to directly (neighbours, related essays), down to their URLs;
+- an object with a ``__fingerprint__(depth)`` method: what that returns
+  (the topics plugin's index and topic pages say what their pages show);
+- anything else: no fingerprint, and the page is rendered every time.
+
+So a template may show an essay's neighbour's title, but not its neighbour's
+neighbour's; a theme that needs more changes the depth here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import os
+from pathlib import Path
+from typing import Any, Iterator
+
+from jinja2 import Template, meta, nodes
+from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
+from pelican.writers import FileOverwriteFailedError, Writer
+
+DEPTH = 2  # a page's own contents, and the contents they refer to
+SKIPPED_FIELDS = {"settings", "_context", "_content"}  # Content: shared, or replaced by .content
+
+
+class Unfingerprintable(Exception):
+    """A value whose fingerprint would not cover what a template may show of it."""
+
+
+@dataclasses.dataclass
+class Written:
+    """One file of a finished build: its fingerprint, and its inode to know it unchanged."""
+
+    fingerprint: str | None
+    inode: int
+    mtime_ns: int
+
+
+class Fingerprints:
+    """Fingerprints of the values of one build (each object's computed once)."""
+
+    def __init__(self) -> None:
+        # by (id, depth); each entry keeps its object alive, so that no id is reused
+        self._memo: dict[tuple[int, int], tuple[Any, str]] = {}
+        self._templates: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]] | None] = {}
+
+    def page(self, template: Template, context: dict) -> str | None:
+        """The fingerprint of rendering ``template`` with ``context``, or None."""
+        names = self._names(template)
+        if names is None:
+            return None
+        read, tested = names
+        parts = [template.name or "", context.get("output_file", "")]
+        try:
+            for name in sorted(read):
+                if name in context:
+                    value = context[name]
+                    parts.append(f"{name}={bool(value) if name in tested else self.of(value)}")
+        except Unfingerprintable:
+            return None
+        return _hash("\n".join(parts))
+
+    def feed(self, elements: list, **details: Any) -> str | None:
+        try:
+            return _hash(self.of([elements, sorted(details.items())], DEPTH - 1))
+        except Unfingerprintable:
+            return None
+
+    def of(self, value: Any, depth: int = DEPTH) -> str:
+        """The fingerprint of ``value`` seen ``depth`` contents deep."""
+        parts: list[str] = []
+        self._encode(value, depth, parts)
+        return _hash("".join(parts))
+
+    def _encode(self, value: Any, depth: int, parts: list[str]) -> None:
+        if value is None or isinstance(value, (str, int, float)):  # bool is an int
+            parts.append(f"{type(value).__name__}:{value!r};")
+        elif isinstance(value, (datetime.date, datetime.time)):
+            parts.append(f"date:{value.isoformat()}:{getattr(value, 'tzinfo', None)!s};")
+        elif isinstance(value, datetime.tzinfo):
+            parts.append(f"zone:{value!s};")
+        elif isinstance(value, (list, tuple)):
+            parts.append("[")
+            for item in value:
+                self._encode(item, depth, parts)
+            parts.append("]")
+        elif isinstance(value, dict):
+            parts.append("{")
+            for key in sorted(value, key=repr):
+                self._encode(key, depth, parts)
+                self._encode(value[key], depth, parts)
+            parts.append("}")
+        elif isinstance(value, (set, frozenset)):
+            parts.append("{" + ",".join(sorted(self.of(item, depth) for item in value)) + "}")
+        else:
+            parts.append(self._memoized(value, depth))
+
+    def _memoized(self, value: Any, depth: int) -> str:
+        """Objects, each fingerprinted once per depth."""
+        key = (id(value), depth)
+        if key not in self._memo:
+            self._memo[key] = (value, f"<{type(value).__name__}:{self._object(value, depth)}>")
+        return self._memo[key][1]
+
+    def _object(self, value: Any, depth: int) -> str:
+        if isinstance(value, Content):
+            if depth <= 0:
+                return self.of(value.url, 0)
+            own, refers_to = self._content(value)
+            return _hash(own + "".join(self._memoized(other, depth - 1) for other in refers_to))
+        if hasattr(value, "__fingerprint__"):
+            return self.of(value.__fingerprint__(depth), depth - 1)
+        if isinstance(value, Page):
+            return self.of([value.number, value.url, value.save_as, value.object_list,
+                            value.paginator], depth)
+        if isinstance(value, Paginator):
+            return self.of([value.num_pages, value.count, value.per_page], depth)
+        if isinstance(value, URLWrapper):
+            return self.of([value.name, value.slug, value.url, value.save_as], depth)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return self.of([getattr(value, f.name) for f in dataclasses.fields(value)], depth)
+        raise Unfingerprintable(type(value).__name__)
+
+    def _content(self, content: Content) -> tuple[str, list[Content]]:
+        """A content's own fields, and the contents its fields refer to (in order)."""
+        key = (id(content), None)
+        if key not in self._memo:
+            refers_to: list[Content] = []
+            fields = [(name, field) for name, field in sorted(vars(content).items())
+                      if name not in SKIPPED_FIELDS]
+            own = self.of([_without_contents(fields, refers_to), content.content, content.url,
+                           content.save_as], 0)
+            self._memo[key] = (content, (own, refers_to))
+        return self._memo[key][1]
+
+    def _names(self, template: Template) -> tuple[frozenset[str], frozenset[str]] | None:
+        """The context names ``template`` reads, and those it only tests; None if unknown."""
+        key = (id(template.environment), template.name or "")
+        if key not in self._templates:
+            self._templates[key] = template_names(template)
+        return self._templates[key]
+
+
+def template_names(template: Template) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What ``template`` and every template it extends, imports or includes read from the
+    context, and the part of it they only test; None when a template is chosen at run time."""
+    environment, pending, seen = template.environment, [template.name], set()
+    read: set[str] = set()
+    uses: dict[str, bool] = {}  # name -> only ever tested
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        source = environment.loader.get_source(environment, name)[0]
+        tree = environment.parse(source)
+        read |= meta.find_undeclared_variables(tree)
+        _record_uses(tree, False, uses)
+        for referenced in meta.find_referenced_templates(tree):
+            if referenced is None:
+                return None
+            pending.append(referenced)
+    return frozenset(read), frozenset(name for name in read if uses.get(name, False))
+
+
+def _record_uses(node: nodes.Node, tested: bool, uses: dict[str, bool]) -> None:
+    """Note, for every name loaded under ``node``, whether it is only ever tested."""
+    if isinstance(node, nodes.Name):
+        uses[node.name] = uses.get(node.name, True) and tested
+        return
+    test = getattr(node, "test", None) if isinstance(node, (nodes.If, nodes.CondExpr,
+                                                            nodes.For)) else None
+    for child in node.iter_child_nodes():
+        # "a and b" tests a and b where it is itself tested; an if tests its condition
+        _record_uses(child, child is test or (tested and isinstance(
+            node, (nodes.And, nodes.Or, nodes.Not))), uses)
+
+
+def _without_contents(value: Any, found: list[Content]) -> Any:
+    """``value`` with each content in it replaced by its place in ``found``."""
+    if isinstance(value, Content):
+        found.append(value)
+        return f"content #{len(found)}"
+    if isinstance(value, (list, tuple)):
+        return [_without_contents(item, found) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_contents(item, found) for key, item in value.items()}
+    return value
+
+
+def _hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class ReusingWriter(Writer):
+    """Pelican's Writer, that links unchanged files from ``previous`` instead of writing them.
+
+    ``previous`` is the output of the last build and ``earlier`` its files; the
+    files of this build are in ``self.written`` once it has finished.
+    """
+
+    previous: Path | None = None
+    earlier: dict[str, Written] = {}
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.fingerprints = Fingerprints()
+        self.written: dict[str, Written] = {}
+        self.reused = self.rendered = 0
+        self._fingerprint: str | None = None
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        return super().write_file(name, _Reusable(template, self), context, *args, **kwargs)
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
+                   override_output=False, feed_title=None):
+        if path:
+            self._fingerprint = self.fingerprints.feed(
+                elements[:self.settings["FEED_MAX_ITEMS"]], path=path, url=url,
+                feed_type=feed_type, feed_title=feed_title)
+            if self._reuse(path):
+                return None
+        feed = super().write_feed(elements, context, path, url, feed_type, override_output,
+                                  feed_title)
+        if path:
+            self._record(path)  # as feed_written's receivers left it
+        return feed
+
+    def reusable(self, name: str, fingerprint: str | None) -> bool:
+        """Whether the last build's file for ``name`` is what rendering would give."""
+        self._fingerprint = fingerprint
+        earlier = self.earlier.get(name)
+        return fingerprint is not None and earlier is not None \
+            and earlier.fingerprint == fingerprint and self._unchanged(name, earlier)
+
+    def _reuse(self, name: str) -> bool:
+        """Link the last build's ``name`` if its fingerprint is this one's."""
+        if not self.reusable(name, self._fingerprint):
+            return False
+        self._book(os.path.join(self.output_path, name), override=False)
+        self._link(name)
+        self.reused += 1
+        return True
+
+    def _unchanged(self, name: str, earlier: Written) -> bool:
+        try:
+            stat = (Path(self.previous) / name).stat()
+        except OSError:
+            return False
+        return (stat.st_ino, stat.st_mtime_ns) == (earlier.inode, earlier.mtime_ns)
+
+    def _link(self, name: str) -> None:
+        target = Path(self.output_path) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        os.link(Path(self.previous) / name, target)
+        self._record(name)
+
+    def _record(self, name: str) -> None:
+        stat = (Path(self.output_path) / name).stat()
+        self.written[name] = Written(self._fingerprint, stat.st_ino, stat.st_mtime_ns)
+
+    def _book(self, filename: str, override: bool) -> None:
+        """Pelican's rule: a file is written once, unless one write may override it."""
+        if filename in self._overridden_files and override:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
+        if filename in self._written_files and not override and \
+                filename not in self._overridden_files:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has '
+                                           "already written to it previously")
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self._overridden_files and not override:
+            return open(os.devnull, "w", encoding=encoding)  # noqa: SIM115 (Pelican's rule)
+        self._book(filename, override)
+        return _PendingFile(self, os.path.relpath(filename, self.output_path), encoding)
+
+
+class _Reusable:
+    """A template whose rendering is skipped when the last build's file will do."""
+
+    def __init__(self, template: Template, writer: ReusingWriter) -> None:
+        self.template, self.writer = template, writer
+
+    def __getattr__(self, name):
+        return getattr(self.template, name)
+
+    def render(self, context: dict) -> str:
+        fingerprint = self.writer.fingerprints.page(self.template, context)
+        if self.writer.reusable(context["output_file"], fingerprint):
+            return REUSE
+        self.writer.rendered += 1
+        return self.template.render(context)
+
+
+class _Reuse(str):
+    """What ``_Reusable.render`` returns instead of a page: link the last build's file."""
+
+
+REUSE = _Reuse("")
+
+
+class _PendingFile:
+    """A file of the new output, linked from the last build when its bytes are the same."""
+
+    def __init__(self, writer: ReusingWriter, name: str, encoding: str) -> None:
+        self.writer, self.name, self.encoding = writer, name, encoding
+        self.parts: list = []  # str from templates, bytes from feeds
+
+    def write(self, text: str | bytes) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if exc_info[0] is not None:
+            return
+        writer = self.writer
+        if self.parts == [REUSE]:
+            writer.reused += 1
+            writer._link(self.name)
+            return
+        data = b"".join(part if isinstance(part, bytes) else part.encode(self.encoding)
+                        for part in self.parts)
+        earlier = writer.previous and Path(writer.previous) / self.name
+        if earlier and self.name in writer.earlier and _same_bytes(earlier, data) \
+                and writer._unchanged(self.name, writer.earlier[self.name]):
+            writer._link(self.name)
+            return
+        target = Path(writer.output_path) / self.name
+        target.unlink(missing_ok=True)  # never write through a link to the last build
+        target.write_bytes(data)
+        writer._record(self.name)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False

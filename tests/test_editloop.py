@@ -1,0 +1,93 @@
+"""The edit loop of `invoke livereload`: every edit through the fast path gives, byte for byte,
+the site a cold build of the same content gives (Pagefind's index aside)."""
+
+import re
+import shutil
+
+import pytest
+
+from benchmarks.corpus import write_corpus
+from editloop import Worker
+from sitebuild import build_site
+from tests.test_build import fingerprint
+
+
+@pytest.fixture
+def loop(tmp_path):
+    content = write_corpus(tmp_path / "content", 30)
+    worker = Worker(output=tmp_path / "output", content=content,
+                    overrides={"CACHE_PATH": str(tmp_path / "cache")})
+    assert worker.build(), worker.answer
+    yield tmp_path, content, worker
+    worker.close()
+
+
+def essays(content):
+    return sorted((content / "essays").glob("*.md"))
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert re.search(old, text, re.M), old
+    path.write_text(re.sub(old, new, text, count=1, flags=re.M), encoding="utf-8")
+
+
+def assert_same_as_cold(folder, content, worker, path):
+    """The fast build's output is the cold build's, and the fast path rendered little."""
+    assert worker.build(), worker.answer
+    cold = build_site(content=content, output=folder / "cold",
+                      overrides={"CACHE_PATH": str(folder / "cold-cache")})
+    served, expected = (fingerprint(site, skip={"pagefind"}) for site in (folder / "output", cold))
+    assert served.keys() == expected.keys()
+    assert [name for name in served if served[name] != expected[name]] == []
+    shutil.rmtree(cold)
+    shutil.rmtree(folder / "cold-cache")
+    return worker.answer
+
+
+def rendered(answer):
+    return int(re.search(r"(\d+) rendered", answer)[1])
+
+
+def test_edits_through_the_fast_path_give_the_cold_build(loop):
+    folder, content, worker = loop
+    full = rendered(worker.answer)  # the first build renders every page
+    essay = essays(content)
+    steps = [
+        ("body", lambda: edit(essay[3], r"\Z", "\nOne more plain sentence.\n")),
+        ("a new mention", lambda: edit(essay[4], r"\Z",
+                                       "\nThe barista held the door open for me.\n")),
+        ("title", lambda: edit(essay[5], r"^Title: .*$", "Title: A Wholly New Title")),
+        ("date", lambda: edit(essay[6], r"^Date: .*$", "Date: 2030-01-01 10:00")),
+        ("new essay", lambda: (content / "essays" / "a-copy.md").write_text(
+            re.sub(r"^Slug: .*$", "Slug: a-copy", essay[7].read_text(encoding="utf-8"),
+                   flags=re.M), encoding="utf-8")),
+        ("a link", lambda: edit(essay[10], r"\Z",
+                                f"\nSee [another]({{filename}}{essay[8].name}).\n")),
+        ("renamed", lambda: edit(essay[8], r"^Slug: .*$", "Slug: a-new-slug")),
+        ("deleted", lambda: essay[9].unlink()),
+    ]
+    for what, change in steps:
+        change()
+        answer = assert_same_as_cold(folder, content, worker, what)
+        assert answer.startswith("ok fast"), (what, answer)
+        # A body shows on its page, its neighbours', its page of the home list and the
+        # lists of every essay; a title also on its related essays' and topic pages.
+        if what in ("body", "title"):
+            assert rendered(answer) < full // (5 if what == "body" else 3), (what, answer)
+
+    edit(content / "topics.toml", r'^description = ".*"$', 'description = "Changed."')
+    answer = assert_same_as_cold(folder, content, worker, "topics.toml")
+    assert answer.startswith("ok full"), answer
+
+
+def test_an_unchanged_site_renders_nothing_and_a_broken_essay_keeps_the_last_good_one(loop):
+    folder, content, worker = loop
+    assert worker.build() and worker.answer.startswith("ok fast: 0 rendered"), worker.answer
+    before = fingerprint(folder / "output", skip={"pagefind"})
+    broken = essays(content)[2]
+    edit(broken, r"^Date: .*$", "Date: someday")
+    assert not worker.build()
+    assert fingerprint(folder / "output", skip={"pagefind"}) == before
+    edit(broken, r"^Date: .*$", "Date: 2031-05-05 10:00")
+    assert_same_as_cold(folder, content, worker, "fixed")

@@ -1,0 +1,60 @@
+"""Fingerprints of what a template reads: the same inputs give the same fingerprint, and any
+change a page could show gives another."""
+
+from datetime import datetime
+
+from jinja2 import DictLoader, Environment
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+
+from incremental import Fingerprints, template_names
+
+TEMPLATES = {
+    "base.html": "{% if topics %}<nav>{% endif %}{% block content %}{% endblock %}",
+    "article.html": '{% extends "base.html" %}{% block content %}{{ article.title }}'
+                    "{% if article.newer %}{{ article.newer.title }}{% endif %}{% endblock %}",
+    "index.html": '{% extends "base.html" %}{% block content %}'
+                  "{% for page in topics.most_mentioned(8) %}{{ page }}{% endfor %}{% endblock %}",
+}
+
+
+def essay(title, slug, **fields):
+    metadata = {"title": title, "slug": slug, "date": datetime(2024, 5, 1), **fields}
+    settings = {**DEFAULT_CONFIG, "ARTICLE_URL": "essays/{slug}/",
+                "ARTICLE_SAVE_AS": "essays/{slug}/index.html"}
+    return Article("<p>Text.</p>", metadata=metadata, settings=settings)
+
+
+def test_a_template_reads_what_it_and_its_parents_name_and_tests_some_only():
+    environment = Environment(loader=DictLoader(TEMPLATES))
+    read, tested = template_names(environment.get_template("article.html"))
+    assert read == {"topics", "article"} and tested == {"topics"}
+    read, tested = template_names(environment.get_template("index.html"))
+    assert read == {"topics"} and tested == set()  # its own use reads the topics
+
+
+def test_a_page_changes_with_its_essay_and_its_neighbour_but_not_further():
+    environment = Environment(loader=DictLoader(TEMPLATES))
+    template = environment.get_template("article.html")
+    first, newer, newest = essay("First", "first"), essay("Newer", "newer"), essay("Newest", "n")
+    first.newer, newer.newer = newer, newest
+
+    def fingerprint(topics=("some",)):
+        return Fingerprints().page(template, {"article": first, "topics": list(topics),
+                                              "output_file": "essays/first/index.html"})
+
+    before = fingerprint()
+    assert fingerprint() == before
+    assert fingerprint(topics=("other", "topics")) == before  # only tested: still true
+    assert fingerprint(topics=()) != before
+    newest.title = "Renamed"  # the neighbour's neighbour: not shown
+    assert fingerprint() == before
+    newer.title = "Renamed"
+    assert fingerprint() != before
+
+
+def test_a_value_of_unknown_kind_has_no_fingerprint_and_the_page_is_always_rendered():
+    environment = Environment(loader=DictLoader(TEMPLATES))
+    page = Fingerprints().page(environment.get_template("article.html"),
+                               {"article": object(), "output_file": "x.html"})
+    assert page is None
