@@ -9,7 +9,7 @@ from pelican.settings import read_settings
 
 from authoring.check import check_site
 from service_topics.salience import Evidence, Salience, commonness, weights_of
-from service_topics.tagging import candidates, matchers_for
+from service_topics.tagging import candidates, matchers_for, relatives_of
 from service_topics.vocabulary import Topic, Vocabulary
 from sitebuild import ROOT
 from tests.conftest import site_content
@@ -37,12 +37,13 @@ TOPICS = [
 ]
 VOCABULARY = Vocabulary.of(TOPICS)
 MATCHERS = matchers_for(VOCABULARY)
+RELATIVES = frozenset({"sibling", "relative", "child"})
 
 
 def evidence(html, title="", summary=""):
     """Each candidate's evidence, by topic key."""
     return {c.key: c.evidence
-            for c in candidates(html, title, summary, VOCABULARY, MATCHERS, 240)}
+            for c in candidates(html, title, summary, VOCABULARY, MATCHERS, 240, RELATIVES)}
 
 
 @pytest.mark.parametrize("sentence, key", [
@@ -142,6 +143,52 @@ def test_a_relative_an_item_of_a_list_or_an_object_does_not_act(sentence, key):
     assert evidence(f"<p>{sentence}</p>")[key].discussed == 0
 
 
+@pytest.mark.parametrize("sentence, key", [
+    ("The clerk at the counter looked up.", "clerk"),
+    ("The barista at the end, a quiet woman named Ines, waved.", "barista"),
+    ("My neighbour, whom I had only nodded to, knocked.", "co-worker"),
+    ("My teacher said I could go.", "teacher"),
+])
+def test_a_person_after_a_place_or_someones_neighbour_acts(sentence, key):
+    found = evidence(f"<p>{sentence.replace('neighbour', 'co-worker')}</p>")
+    assert found[key].discussed == 1
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("My sister, who is a teacher now, says so.", "teacher"),
+    ("That is a powerful teacher.", "teacher"),
+])
+def test_being_something_said_in_passing_says_nothing_of_it(sentence, key):
+    assert evidence(f"<p>{sentence}</p>")[key].discussed == 0
+    assert evidence("<p>I am a teacher.</p><p>Ana was a nurse.</p>")["teacher"].discussed == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "She brought my son a cup of cocoa and helped me.",
+    "He held the door for my sister.",
+    "When my aunt was ill I was cooking for her and helping.",
+    "My son asked me what my first job was.",  # asking is the one served's part
+])
+def test_a_relative_served_by_someone_else_is_not_served(sentence):
+    assert not any(e.served for key, e in evidence(f"<p>{sentence}</p>").items()
+                   if key in RELATIVES)
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("My sister held the door for him.", "sibling"),
+    ("When your aunt helped you with the shopping, you felt it.", "relative"),
+])
+def test_a_relative_who_serves_is_served(sentence, key):
+    assert evidence(f"<p>{sentence}</p>")[key].served == 1
+
+
+def test_an_owner_or_a_kind_of_thing_is_no_mention():
+    found = evidence("<p>I took my sister’s car to a barista’s cafe.</p>"
+                     "<p>He used a teacher's pen.</p>", summary="My uncle's shop.")
+    assert not {"sibling", "relative", "barista", "teacher"} & found.keys()
+    assert "barista" in evidence("<p>The barista’s smile helped.</p>")
+
+
 def test_an_aside_in_brackets_neither_serves_nor_is_discussed():
     found = evidence("<p>The mayor (who is a friend of the nurse) helped.</p>")
     assert found["friend"] == Evidence(mentions=1, lead=True, share=1.0)
@@ -194,10 +241,16 @@ SITE_VOCABULARY = """\
     aliases = ["barista"]
     description = "Makes coffee."
 
+    [roles.family-member]
+    name = "Family member"
+    aliases = ["family member"]
+    description = "Home."
+
     [roles.child]
     name = "Child"
     aliases = ["son", "daughter", "kid"]
     description = "Learns service at home."
+    broader = "family-member"
 
     [roles.nurse]
     name = "Nurse"
@@ -297,6 +350,16 @@ def test_declared_topics_are_always_tags_and_suppressed_ones_never(make_site):
     assert not site.file("/roles/barista/").exists()
     entry = site.page("/roles/child/").select_one(".evidence blockquote")
     assert text(entry) == "My son spilled his juice on the counter."
+
+
+def test_relatives_are_the_family_branch_or_the_roles_the_settings_name(make_site):
+    files = {"topics.toml": SITE_VOCABULARY, "essays/e1.md": essay(
+        1, "The waiter brought my son a biscuit and helped me.")}
+    assert topic_keys(make_site(files).page("/essays/essay-1/")) == {"waiter"}
+    counted = make_site(files, overrides={"TOPICS_RELATIVES": []})
+    assert topic_keys(counted.page("/essays/essay-1/")) == {"waiter", "child"}
+    with pytest.raises(ValueError, match="TOPICS_RELATIVES: 'kin' is not the key of a role"):
+        relatives_of(Vocabulary.of(TOPICS), {"TOPICS_RELATIVES": ["kin"]})
 
 
 def test_also_mentioned_can_be_switched_off(make_site):

@@ -56,6 +56,18 @@ def test_authors_may_name_a_topic_by_key_name_or_alias(tmp_path, name):
     assert load(tmp_path, GOOD).lookup(name) is not None
 
 
+@pytest.mark.parametrize("name, key", [
+    ("held the door", "holding-the-door"), ("holding doors", "holding-the-door"),
+    ("secondary school teachers", "high-school-teacher"),
+    ("holding the door for the teacher", None),  # more than one topic: not a name
+    ("secondray school teacher", None),  # a misspelt name is an error, not a guess
+    ("door", None),
+])
+def test_a_name_in_other_words_is_the_topic_one_alias_reads_as_whole(tmp_path, name, key):
+    topic = load(tmp_path, GOOD).lookup(name)
+    assert (topic and topic.key) == key
+
+
 def test_closest_names_are_offered_for_a_typo(tmp_path):
     assert load(tmp_path, GOOD).closest("techer") == ["Teacher"]
 

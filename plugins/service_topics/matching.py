@@ -326,10 +326,11 @@ class Matcher:
         """Every non-overlapping alias in ``text``, longest first where they overlap."""
         return self.find_in(words(text))
 
-    def find_in(self, tokens: list[Word]) -> list[Match]:
-        """Like ``find``, for the ``words`` of a text, so that matchers can share them."""
+    def find_in(self, tokens: list[Word], correct: bool = True) -> list[Match]:
+        """Like ``find``, for the ``words`` of a text, so that matchers can share them;
+        ``correct``: read misspelt alias words as the words they stand for."""
         texts = list(map(TEXT, tokens))
-        spelled = self._misspellings.spelled(texts)
+        spelled = self._misspellings.spelled(texts) if correct else texts
         if spelled is not texts:
             tokens = [token._replace(text=text) if text != token.text and not token.capitalised
                       else token for token, text in zip(tokens, spelled)]

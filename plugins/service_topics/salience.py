@@ -25,11 +25,19 @@ A mention that counts, unless it stands in brackets (an aside), is
   *order*, *polite*…: SERVICE_WORDS) stands within WINDOW words of it, or it stands *at*
   a place of service ("the teenager at the returns desk", "a cashier at a pharmacy");
 - **discussed** when the sentence says who someone is: the mention completes a form of
-  *be* ("you may be a co-worker", "I'm a social worker now"; not "there was my aunt"),
+  *be* ("you may be a co-worker", "I'm a social worker now"; not "there was my aunt",
+  nor, said in passing by a relative or demonstrative pronoun, "my sister, who is a
+  lawyer now", "that is a powerful teacher"),
   or names a person ("my teacher, Mrs. Patel", "a waitress named Marjorie"), or is a
   person who acts: the subject opening its clause before a finite verb, or with a
   relative clause ("The vet said…", "the registrar who recorded…"), not someone's
   relative ("my son spilled…") nor an item of a list;
+- **a relative** (a role of the TOPICS_RELATIVES branch: mother, son, cousin…) is served
+  only as the one who serves: the subject of its clause, with an act of service in that
+  clause ("my mother asked me to clean my room"), not the one served ("a biscuit for my
+  son"), and never counts named as an owner ("my mother's passport");
+- **a kind of thing**, never a person, when it is a possessive after *a* or *an* ("a
+  carpenter's pencil"): such a mention never counts;
 - **a heading** when it stands in a heading, a definition list's term, or opens a short
   fragment that opens its paragraph ("Cashier at a discount pharmacy.").
 """
@@ -54,9 +62,9 @@ FRAGMENT = 8  # longest paragraph-opening fragment read as a heading, in words
 REACH = 80  # characters before a mention where its opening, or a name, is looked for
 
 # How a sentence may hold a mention (salience.standing); the first three never count.
-NEGATED, CONTRASTED, ADDRESS, ASIDE, DISCUSSED = (
-    "negated", "contrasted", "address", "aside", "discussed")
-DISCOUNTED = frozenset({NEGATED, CONTRASTED, ADDRESS})
+NEGATED, CONTRASTED, ADDRESS, KIND, ASIDE, DISCUSSED = (
+    "negated", "contrasted", "address", "kind", "aside", "discussed")
+DISCOUNTED = frozenset({NEGATED, CONTRASTED, ADDRESS, KIND})
 
 NEGATIONS = frozenset({"no", "not", "never", "nor", "neither", "without", "cannot"})
 CONTRASTS = {"than": [("rather", "than")], "of": [("instead", "of")],  # by last word
@@ -66,6 +74,9 @@ BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "become
                 "became", "becoming", "i'm", "you're", "we're", "they're", "he's", "she's",
                 "it's", "that's", "who's"})
 EXISTENTIAL = frozenset({"there", "here"})  # "there was my aunt" says nobody is anything
+# Subjects of "be" that say what someone else, or something, is in passing: "my sister,
+# who is a lawyer now", "that is a powerful teacher".
+PASSING_SUBJECTS = frozenset("who which that this these those".split())
 # Where a clause ends, inside a sentence: negation and predication do not reach across.
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 # Where a phrase of address ends: clause breaks and the sentence's own punctuation.
@@ -82,8 +93,13 @@ FOLLOWING = re.compile(r"(?:\s*,\s*|\s+)(who|whom|whose)\b"
                        r"|\s+([^\W\d_]+(?:['’][^\W\d_]+)?)(?:\s+([^\W\d_]+))?")
 # A phrase that renames the mention, skipped before its verb: "A deckhand, a big man, appeared".
 APPOSITION = re.compile(r",\s+(?:a|an|the)\s[^,;:()\[\]—–]*,")
+# A short phrase of place after a mention, of one or two words: "the clerk at the counter".
+PLACE_AFTER = re.compile(r"\s+(?:at|in|on|from|behind|by|near)\s+(?:(?:the|a|an|our|my)\s+)?"
+                         r"[^\W\d_]+(?:['’]s)?()(?:\s+[^\W\d_]+())?")
 CLAUSE_OPENERS = frozenset("and but so then when after until while once because".split())
 POSSESSIVES = frozenset("my your his her its our their".split())
+INDEFINITE = frozenset({"a", "an"})  # "a carpenter's pencil" names a kind of pencil
+NOMINATIVES = frozenset("i he she we they".split())  # a clause's own subject
 ADVERBS = frozenset("just always then also still often never once finally even only soon "
                     "already first later".split())
 FINITE_AUXILIARIES = AUXILIARIES | {"do", "does", "did"}
@@ -107,6 +123,8 @@ SERVICE_WORDS = """
     volunteer wait ask request order call phone complaint complain escalate shift polite
     rude courteous friendly patient impatient kindness
 """.split()
+# Of those, the words of the one served: a relative who asks or calls serves nobody.
+OCCASIONS = frozenset("ask request order call phone complaint complain escalate shift".split())
 # Places of service: "at the counter", "at a pharmacy".
 SERVICE_PLACES = """
     shop store desk counter register checkout till restaurant cafe café diner bar pub
@@ -195,54 +213,107 @@ def weights_of(overrides: Mapping[str, float]) -> Mapping[str, float]:
     return MappingProxyType({**WEIGHTS, **overrides})
 
 
-def standing(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:
+def standing(text: str, sentence: tuple[int, int], start: int, end: int,
+             relative: bool = False) -> str | None:
     """How its sentence holds the mention at ``text[start:end]`` (``sentence`` is the
-    sentence's span): NEGATED, CONTRASTED or ADDRESS (the mention does not count),
-    ASIDE, DISCUSSED, or None."""
+    sentence's span; ``relative``: the mention names someone's relative): NEGATED,
+    CONTRASTED, ADDRESS or KIND (the mention does not count), ASIDE, DISCUSSED, or None."""
     near = text[max(sentence[0], start - REACH):start]
-    opening = _opening(_lower_words(CLAUSE_BREAK.split(near)[-1]))
+    before = _lower_words(CLAUSE_BREAK.split(near)[-1])
+    if before and before[-1] in INDEFINITE and possessive(text[start:end]):
+        return KIND
+    opening = _opening(before)
     if opening in DISCOUNTED:
         return opening
     if PHRASE_END.match(text, end, sentence[1]) and _addressed(text, sentence, start, end):
         return ADDRESS
     if text.count("(", sentence[0], start) > text.count(")", sentence[0], start):
         return ASIDE
-    if opening == DISCUSSED or NAME_AFTER.match(text, end, sentence[1]) \
-            or NAME_BEFORE.search(near) or _acts(text, sentence, near, end):
+    if opening == DISCUSSED or NAME_BEFORE.search(near) or any(
+            NAME_AFTER.match(text, at, sentence[1]) for at in _past_place(text, end, sentence[1])) \
+            or _acts(text, sentence, near, end, relative):
         return DISCUSSED
     return None
 
 
-def _acts(text: str, sentence: tuple[int, int], near: str, end: int) -> bool:
+def _past_place(text: str, end: int, stop: int) -> list[int]:
+    """Where the phrase of a mention ending at ``end`` may go on: at ``end``, or after a
+    short phrase of place ("the flower seller *at the end*, a quiet woman named Ingrid")."""
+    place = PLACE_AFTER.match(text, end, stop)
+    return [end, *(place.end(group) for group in (1, 2) if place and place.end(group) > 0)]
+
+
+def _acts(text: str, sentence: tuple[int, int], near: str, end: int, relative: bool) -> bool:
     """Whether the mention ending at ``end`` is a person who acts in the essay: the
     subject that opens its clause, before a finite verb, perhaps after a phrase that
-    renames it ("The vet said…", "a deckhand, a big man, appeared"), or with a
-    relative clause ("the registrar who recorded…").  Someone's relative ("my son
-    spilled…", "the boy's mother was…") and an item of a list ("a photographer, a DJ
-    who…") are not."""
+    renames it ("The vet said…", "a deckhand, a big man, appeared") or says where it
+    is ("the clerk at the counter looked up"), or with a relative clause ("the
+    registrar who recorded…").  Someone's neighbour or doctor may act ("my neighbour
+    knocked"); someone's relative ("my son spilled…", "the boy's mother was…") and an
+    item of a list ("a photographer, a DJ who…") do not."""
     clause = CLAUSE_BREAK.split(near)
     before = _lower_words(clause[-1])
     while before and before[0] in CLAUSE_OPENERS:
         before = before[1:]
     neighbours = [*clause[-2:-1], *CLAUSE_BREAK.split(text[end:sentence[1]])[1:2]]
-    if not _subject_phrase(before) or any(
+    if not _subject_phrase(before, possessed=not relative) or any(
             _list_item(words) for words in map(_lower_words, neighbours) if words):
         return False
-    apposition = APPOSITION.match(text, end, sentence[1])
-    after = FOLLOWING.match(text, apposition.end() if apposition else end, sentence[1])
+    return any(_verb_follows(text, at, sentence[1]) for at in _past_place(text, end, sentence[1]))
+
+
+def _verb_follows(text: str, end: int, stop: int) -> bool:
+    """Whether a finite verb, or *who*, follows a subject ending at ``end``, perhaps after
+    a phrase that renames it and an adverb."""
+    apposition = APPOSITION.match(text, end, stop)
+    after = FOLLOWING.match(text, apposition.end() if apposition else end, stop)
     if not after:
         return False
-    relative, first, second = (word and word.lower().replace("’", "'")
-                               for word in after.groups())
-    return bool(relative) or _finite(first) or bool(
+    pronoun, first, second = (word and word.lower().replace("’", "'")
+                              for word in after.groups())
+    return bool(pronoun) or _finite(first) or bool(
         second and (first in ADVERBS or first.endswith("ly")) and _finite(second))
 
 
-def _subject_phrase(words: list[str]) -> bool:
+def serves(text: str, sentence: tuple[int, int], start: int, end: int,
+           acts: Collection[int]) -> bool:
+    """Whether the mention at ``text[start:end]`` is the one who serves in its clause:
+    it opens its clause (perhaps after *when*, *and*…), perhaps as someone's ("my
+    mother"), before a finite verb, and an
+    act of service follows in the same clause, before any other subject: an example of
+    service starting at one of ``acts`` or a word of service that is no OCCASIONS word."""
+    near = text[max(sentence[0], start - REACH):start]
+    before = _lower_words(CLAUSE_BREAK.split(near)[-1])
+    opener = max((i for i, word in enumerate(before) if word in CLAUSE_OPENERS), default=-1)
+    if not _subject_phrase(before[opener + 1:], possessed=True):
+        return False
+    rest = CLAUSE_BREAK.search(text, end, sentence[1])
+    clause_end = rest.start() if rest else sentence[1]
+    after = list(WORD.finditer(text, end, clause_end))
+    words = [word.group().lower().replace("’", "'") for word in after]
+    if not words or not (_finite(words[0]) or len(words) > 1 and (
+            words[0] in ADVERBS or words[0].endswith("ly")) and _finite(words[1])):
+        return False
+    for word, found in zip(words, after):
+        if word in NOMINATIVES:
+            return False
+        if word in _ACT_FORMS or any(found.start() <= at < found.end() for at in acts):
+            return True
+    return False
+
+
+def possessive(mention: str) -> bool:
+    """Whether a mention is written as an owner: "mother's", "the parents'"."""
+    return mention.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _subject_phrase(words: list[str], possessed: bool = False) -> bool:
     """Whether ``words``, before a mention at the start of its clause, are its own
-    determiner and describing words, and no one's possessive."""
+    determiner and describing words, and (unless ``possessed`` may be) no one's
+    possessive."""
     return len(words) <= MODIFIERS + 1 and not any(
-        word in POSSESSIVES or word.endswith("'s") or _verb(word) for word in words)
+        (not possessed and (word in POSSESSIVES or word.endswith("'s"))) or _verb(word)
+        for word in words)
 
 
 def _finite(verb: str) -> bool:
@@ -288,13 +359,16 @@ def opens_fragment(tokens: Sequence[Word], mention: tuple[int, int],
 
 def _opening(before: list[str]) -> str | None:
     """NEGATED, CONTRASTED or DISCUSSED when the words ``before`` a mention end in a
-    negation, a contrast or a form of *be* that opens the mention's phrase."""
+    negation, a contrast or a form of *be* (not said in passing) that opens the mention's
+    phrase."""
     for i in range(len(before) - 1, max(-1, len(before) - 1 - NEGATION_REACH), -1):
         marker = _marker(before, i)
         if marker == DISCUSSED and i and _marker(before, i - 1) == NEGATED:
             marker = NEGATED  # "not be a stranger"
         if marker:
-            return marker if _opens_phrase(before[i + 1:]) else None
+            if not _opens_phrase(before[i + 1:]):
+                return None
+            return None if marker == DISCUSSED and _said_in_passing(before, i) else marker
         if before[i] not in DETERMINERS and _verb(before[i]):
             return None
     return None
@@ -310,6 +384,16 @@ def _marker(words: list[str], i: int) -> str | None:
     if word in BE and not (i and words[i - 1] in EXISTENTIAL):
         return DISCUSSED
     return None
+
+
+def _said_in_passing(words: list[str], i: int) -> bool:
+    """Whether the subject of the form of *be* at ``words[i]``, before any auxiliaries
+    and adverbs, is a relative or demonstrative pronoun (PASSING_SUBJECTS)."""
+    j = i - 1
+    while j >= 0 and (words[j] in FINITE_AUXILIARIES or words[j] in ADVERBS
+                      or words[j] in NEGATIONS or words[j].endswith("n't")):
+        j -= 1
+    return j >= 0 and words[j] in PASSING_SUBJECTS
 
 
 def _opens_phrase(words: list[str]) -> bool:
@@ -373,4 +457,5 @@ def _verb(word: str) -> bool:
 
 
 _SERVICE_FORMS = frozenset(form for word in SERVICE_WORDS for form in inflections(word))
+_ACT_FORMS = _SERVICE_FORMS - {form for word in OCCASIONS for form in inflections(word)}
 _SERVICE_PLACES = frozenset(form for word in SERVICE_PLACES for form in inflections(word))

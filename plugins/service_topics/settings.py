@@ -14,6 +14,7 @@ DEFAULTS = {
     "TOPICS_SALIENCE_WEIGHTS": {},  # weights to change, by name (salience.WEIGHTS)
     "TOPICS_COMMON_SHARE": 0.5,  # a topic in more than this share of the essays is common…
     "TOPICS_COMMON_MIN_ESSAYS": 10,  # …on a site of at least this many essays
+    "TOPICS_RELATIVES": None,  # roles that are relatives, and those under them (tagging.py)
     "TOPICS_ALSO_MENTIONED": True,  # list an essay's passing mentions under its tags
     "TOPICS_MAP_ROLES": 12,  # rows of the topic map: the most-mentioned roles
     "TOPICS_MAP_EXAMPLES": 12,  # its columns: the most-mentioned examples

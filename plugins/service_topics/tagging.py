@@ -7,13 +7,14 @@ import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Hashable, Iterable, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Collection, Hashable, Iterable, Mapping, NamedTuple, \
+    Sequence
 
 from .errors import TopicsError, line_of
 from .htmltext import blocks, plain_text_run
 from .matching import Matcher, words
 from .salience import ASIDE, DISCOUNTED, DISCUSSED, Evidence, Salience, commonness, \
-    near_service, opens_fragment, standing, weights_of
+    near_service, opens_fragment, possessive, serves, standing, weights_of
 from .sentences import quote, sentence_at, sentence_spans
 from .vocabulary import KINDS, Topic, Vocabulary
 
@@ -22,7 +23,8 @@ DECLARING = {"roles": "roles", "examples": "examples"}
 SUPPRESSING = "not-topics"
 # Where in the essay a mention stands.
 HEADING, LEAD, BODY = "heading", "lead", "body"
-TERMS = frozenset({"dt"})  # blocks that, like headings, name what follows them
+TERMS = frozenset({"dt"})
+DEFAULT_RELATIVES = ("family-member",)  # TOPICS_RELATIVES when the settings say nothing  # blocks that, like headings, name what follows them
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,23 @@ class EssayText(NamedTuple):
 
 
 def matchers_for(vocabulary: Vocabulary) -> list[Matcher]:
-    """One matcher per kind, so that a role named inside an example counts for both."""
-    return [Matcher({t.key: t.aliases for t in vocabulary if t.kind == kind},
-                    nouns=kind == "roles") for kind in KINDS]
+    """The vocabulary's matchers, one per kind (Vocabulary.matchers)."""
+    return vocabulary.matchers
+
+
+def relatives_of(vocabulary: Vocabulary, config: Mapping[str, Any]) -> frozenset[str]:
+    """The keys of the roles that are someone's relatives: the TOPICS_RELATIVES roles
+    (by default ``family-member``, if the vocabulary has it) and every topic under them."""
+    roots = config["TOPICS_RELATIVES"]
+    if roots is None:
+        roots = [key for key in DEFAULT_RELATIVES if key in vocabulary.topics]
+    unknown = [key for key in roots if key not in vocabulary.topics
+               or vocabulary[key].kind != "roles"]
+    if unknown:
+        raise ValueError(f"TOPICS_RELATIVES: {unknown[0]!r} is not the key of a role in "
+                         "the vocabulary: name roles by their keys")
+    return frozenset(topic.key for topic in vocabulary if topic.key in roots or any(
+        broader.key in roots for broader in vocabulary.broader_chain(topic.key)))
 
 
 def salience_of(config: Mapping[str, Any],
@@ -107,9 +123,10 @@ def tag_site(essays: Mapping[Hashable, EssayText], vocabulary: Vocabulary,
     """Every essay's tagging: candidates essay by essay, then salience with the site's
     statistics, taken over the essays that are ``counted`` (the published ones)."""
     matchers = matchers_for(vocabulary)
+    relatives = relatives_of(vocabulary, config)
     found = {essay: candidates(text.html, text.metadata.get("title", ""),
                                text.metadata.get("summary", ""), vocabulary, matchers,
-                               config["TOPICS_QUOTE_LENGTH"])
+                               config["TOPICS_QUOTE_LENGTH"], relatives)
              for essay, text in essays.items()}
     salience = salience_of(config, ([c.key for c in found[essay]]
                                     for essay in found if counted(essay)))
@@ -118,13 +135,16 @@ def tag_site(essays: Mapping[Hashable, EssayText], vocabulary: Vocabulary,
 
 
 def candidates(html: str, title: str, summary: str, vocabulary: Vocabulary,
-               matchers: Sequence[Matcher], quote_length: int) -> tuple[Candidate, ...]:
-    """The topics the essay's text mentions, each with its evidence, in order of appearance.
+               matchers: Sequence[Matcher], quote_length: int,
+               relatives: Collection[str] = frozenset()) -> tuple[Candidate, ...]:
+    """The topics the essay's text mentions, each with its evidence, in order of appearance;
+    ``relatives``: the keys of the roles that are someone's relatives (relatives_of).
 
     A function of the essay and the vocabulary alone: site-wide statistics come after.
     """
-    found, paragraphs = mentions(html, vocabulary, matchers, quote_length)
-    in_title, in_summary = ({m.key for m in mentions(text, vocabulary, matchers, quote_length)[0]}
+    found, paragraphs = mentions(html, vocabulary, matchers, quote_length, relatives)
+    in_title, in_summary = ({m.key for m in mentions(text, vocabulary, matchers, quote_length,
+                                                     relatives)[0]}
                             for text in (title, summary))
     by_key: dict[str, list[Mention]] = {}
     for mention in found:
@@ -177,13 +197,15 @@ def declared_topics(metadata: Mapping, source: Path,
 
 
 def mentions(html: str, vocabulary: Vocabulary, matchers: Iterable[Matcher],
-             quote_length: int) -> tuple[list[Mention], int]:
+             quote_length: int, relatives: Collection[str] = frozenset()
+             ) -> tuple[list[Mention], int]:
     """Every alias found in the readable text of ``html`` that counts, in order, and the
     number of paragraphs of the text (blocks that are not headings).
 
     Each matcher resolves its own overlaps, so a role named inside an example
     ("patient with the hurried barista") counts for both.  Negated, contrasted and
-    addressing mentions are left out (salience.standing).
+    addressing mentions are left out (salience.standing), and so are relatives named as
+    owners ("my mother's passport"); a relative is served only as the one who serves.
     """
     found, paragraphs = [], 0
     for block in blocks(html):
@@ -199,21 +221,24 @@ def mentions(html: str, vocabulary: Vocabulary, matchers: Iterable[Matcher],
         spans_of = {m: (bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
                     for m in matches}
         mentioned = {i for first, last in spans_of.values() for i in range(first, last)}
-        acts = {sentence_at(spans, m.start) for m in matches
-                if vocabulary[m.key].kind == "examples"}
+        act_starts = [m.start for m in matches if vocabulary[m.key].kind == "examples"]
+        acts = {sentence_at(spans, start) for start in act_starts}
         place = HEADING if title_like else LEAD if paragraphs == 1 else BODY
         quotes: dict[tuple[int, int], str] = {}  # a short sentence is quoted whole, once
         for match in matches:
             sentence = sentence_at(spans, match.start)
-            held = standing(block.text, sentence, match.start, match.end)
-            if held in DISCOUNTED:
+            relative = match.key in relatives
+            held = standing(block.text, sentence, match.start, match.end, relative)
+            if held in DISCOUNTED or relative and possessive(block.text[match.start:match.end]):
                 continue
             first = sentence == spans[0]
             act = sentence in acts  # an example of service is, or is beside, the mention
             words_of_sentence = (bisect.bisect_left(starts, sentence[0]),
                                  bisect.bisect_left(starts, sentence[1])) \
                 if first or not act else (0, 0)
-            served = act or near_service(tokens, spans_of[match], words_of_sentence, mentioned)
+            served = (act or near_service(tokens, spans_of[match], words_of_sentence, mentioned)
+                      ) and not (relative and not serves(block.text, sentence, match.start,
+                                                          match.end, act_starts))
             opening = first and opens_fragment(tokens, spans_of[match], words_of_sentence)
             start, end = block.html_span(match.start, match.end)
             if sentence not in quotes or sentence[1] - sentence[0] > quote_length:

@@ -6,7 +6,7 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -14,7 +14,7 @@ from typing import Mapping
 from safe_html.characters import advice, unpublishable
 
 from .errors import TopicsError, line_of
-from .matching import alias_pattern, normalise_alias
+from .matching import Matcher, alias_pattern, normalise_alias, words
 
 KINDS = {"roles": "role", "examples": "example"}
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -81,9 +81,24 @@ class Vocabulary:
         return iter(self.topics.values())
 
     def lookup(self, name: str) -> Topic | None:
-        """The topic an author means by a key, display name or alias."""
+        """The topic an author means by a key, display name or alias, as written or in
+        words that one topic's alias reads as whole: "counting back change" is the
+        example whose alias is "count back the change" (a misspelt name is no topic)."""
         key = self._names.get(normalise_alias(name.replace("-", " ")))
-        return self.topics[key] if key else None
+        return self.topics[key] if key else self._read_as(name)
+
+    def _read_as(self, name: str) -> Topic | None:
+        tokens = words(name)
+        found = {match.key for matcher in self.matchers
+                 for match in matcher.find_in(tokens, correct=False)
+                 if match.start <= tokens[0].start and tokens[-1].end <= match.end}
+        return self.topics[found.pop()] if len(found) == 1 else None
+
+    @cached_property
+    def matchers(self) -> list[Matcher]:
+        """One matcher per kind, so that a role named inside an example counts for both."""
+        return [Matcher({t.key: t.aliases for t in self if t.kind == kind},
+                        nouns=kind == "roles") for kind in KINDS]
 
     def closest(self, name: str, kind: str | None = None, n: int = 3) -> list[str]:
         """Display names of the topics whose names come nearest to ``name``."""
