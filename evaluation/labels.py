@@ -1,7 +1,9 @@
 """The hand labels of ``labels.toml`` and the essays they describe.
 
-``[corpus.<slug>]`` labels an essay of ``evaluation/essays/``, ``[site.<slug>]`` one of
-the site's own ``content/essays/``. Each essay lists its ``roles`` and ``examples`` as
+``[<set>.<slug>]`` labels an essay of one of the ``SETS``: ``[corpus.<slug>]`` one of
+``evaluation/essays/``, ``[holdout.<slug>]`` one of ``evaluation/holdout/`` (written without
+looking at the vocabulary, and never tuned to), ``[site.<slug>]`` one of the site's own
+``content/essays/``. Each essay lists its ``roles`` and ``examples`` as
 ``["plain name", "the sentence that shows it"]`` pairs.
 """
 
@@ -15,7 +17,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 LABELS = HERE / "labels.toml"
-SETS = {"corpus": HERE / "essays", "site": ROOT / "content" / "essays"}
+SETS = {"corpus": HERE / "essays", "holdout": HERE / "holdout",
+        "site": ROOT / "content" / "essays"}
 KINDS = ("roles", "examples")
 
 
@@ -68,7 +71,7 @@ def load_labels(path: Path = LABELS,
     unknown = set(data) - set(sets)
     if unknown:
         raise LabelsError(f"{path.name}: unknown set [{sorted(unknown)[0]}]: "
-                          f"use {' or '.join(f'[{name}.<slug>]' for name in sets)}")
+                          f"use {', '.join(f'[{name}.<slug>]' for name in sets)}")
     labelled = {}
     for name, folder in sets.items():
         files = essay_files(folder)

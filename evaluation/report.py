@@ -13,7 +13,7 @@ KINDS = ("roles", "examples")
 
 @dataclass(frozen=True)
 class SetResult:
-    """The scores of one set of labelled essays (``corpus`` or ``site``)."""
+    """The scores of one set of labelled essays (one of ``labels.SETS``)."""
 
     name: str
     folder: str

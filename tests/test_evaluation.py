@@ -8,13 +8,17 @@ from textwrap import dedent
 
 import pytest
 
-from evaluation.labels import (SETS, Label, LabelledEssay, LabelsError, body, essay_files,
+from evaluation.labels import (HERE, SETS, Label, LabelledEssay, LabelsError, body, essay_files,
                                load_labels, metadata)
 from evaluation.report import SetResult, render
 from evaluation.scoring import Resolved, normalise, quote_shows, ratio, score_essay
 from evaluation.site_output import Listing, read_listings
 
 FIELDS = {"title", "date", "slug", "summary", "author"}
+# The sets written for the evaluation (not the site's own essays), with how many essays each
+# must hold at least.
+WRITTEN = {name: folder for name, folder in SETS.items() if folder.is_relative_to(HERE)}
+AT_LEAST = {"corpus": 20, "holdout": 12}
 
 
 # --- quotes and figures
@@ -170,11 +174,17 @@ def test_every_essay_names_roles_and_examples(labelled):
     assert all(essay.roles and essay.examples for essays in labelled.values() for essay in essays)
 
 
-def test_corpus_essays_are_300_to_900_words_with_the_site_metadata(labelled):
-    assert len(labelled["corpus"]) >= 20
-    for essay in labelled["corpus"]:
+@pytest.mark.parametrize("name", WRITTEN)
+def test_written_essays_are_300_to_900_words_with_the_site_metadata(labelled, name):
+    assert len(labelled[name]) >= AT_LEAST.get(name, 1)
+    for essay in labelled[name]:
         assert 300 <= len(body(essay.path).split()) <= 900, essay.slug
         assert FIELDS <= set(metadata(essay.path)), essay.slug
+
+
+def test_no_essay_is_in_two_sets():
+    slugs = [slug for folder in WRITTEN.values() for slug in essay_files(folder)]
+    assert len(slugs) == len(set(slugs))
 
 
 def write(folder: Path, files: dict[str, str]) -> None:
@@ -189,6 +199,17 @@ def test_labels_for_an_essay_that_does_not_exist_name_its_table(tmp_path):
         """, "one.md": "Title: One\nSlug: one\n\nText.\n"})
     with pytest.raises(LabelsError, match=r"labels.toml: \[corpus.no-such-essay\]: no essay"):
         load_labels(tmp_path / "labels.toml", {"corpus": tmp_path})
+
+
+def test_labels_of_an_unknown_set_name_every_set(tmp_path):
+    write(tmp_path, {"labels.toml": """
+        [extra.one]
+        roles = [["waitress", "She took our order."]]
+        """, "one.md": "Title: One\nSlug: one\n\nText.\n"})
+    with pytest.raises(LabelsError, match=r"unknown set \[extra\]: use \[corpus.<slug>\], "
+                                          r"\[holdout.<slug>\], \[site.<slug>\]"):
+        load_labels(tmp_path / "labels.toml",
+                    {"corpus": tmp_path, "holdout": tmp_path, "site": tmp_path})
 
 
 def test_a_label_without_its_sentence_says_how_to_write_one(tmp_path):
