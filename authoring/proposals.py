@@ -11,7 +11,9 @@ Precision comes first, since an author reads every proposal:
   driveway") done for a person (a pronoun, a possessive, "for" someone), that the essay
   tells at least twice or in its title, summary or a heading.
 
-A mention that is negated ("she was no waitress") never counts, and nothing the
+A mention that tagging would not count (negated, contrasted, a word of address: "she
+was no waitress") never counts, nor an object after *that* ("taught me that the ride…"),
+and nothing the
 vocabulary already finds, or names, is proposed.
 """
 
@@ -28,6 +30,7 @@ import lemminflect
 
 from service_topics.htmltext import blocks
 from service_topics.matching import Match, Matcher, Word, normalise_alias, words
+from service_topics.salience import DISCOUNTED, standing
 from service_topics.sentences import sentence_spans
 from service_topics.tagging import matchers_for
 from service_topics.vocabulary import KINDS, Vocabulary, slugish
@@ -53,8 +56,6 @@ JOB_AFTER = re.compile(
     r"like\s+(?:her|him|them|you|me|us)\b|by\s+trade\b|"
     r"(?:who|that)\s+(?:served|helped|fixed|cut|cleaned|delivered|brought|took|looked\s+after|"
     r"took\s+care|came|worked|runs|ran))", re.I)
-NEGATED = re.compile(r"(?:\bno|\bnot|\bnever|\bnor|n['’]t)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$",
-                     re.I)
 # Nouns that never start a job's compound ("customer service", "night shift"…).
 NOT_MODIFIERS = frozenset("""
     service customer company job work team staff career head day night morning evening weekend
@@ -83,6 +84,7 @@ PEOPLE = frozenset("""
     husband family people person senior folk shopper visitor tenant baby boy girl
 """.split())
 OBJECT_PRONOUNS = frozenset("me us him them you".split())
+THAT = re.compile(r"\bthat\b", re.I)  # a clause, not an object, follows the verb
 POSSESSIVE = re.compile(r"\b(?:my|our|his|her|their|your)\s+$|['’]s\s+$", re.I)
 
 
@@ -175,7 +177,7 @@ def _roles_in(sentence: str, tokens: Sequence[Word], covered: list[Match],
             continue
         start = tokens[first - len(modifiers)].start
         if any(m.start <= start and m.end >= match.end for m in covered) or \
-                NEGATED.search(sentence[:start]):
+                _discounted(sentence, start, match.end):
             continue
         base = " ".join([*modifiers, _singular_phrase(sentence[match.start:match.end])])
         framed = bool(JOB_BEFORE.search(sentence[:start]) or
@@ -248,8 +250,9 @@ def _examples_in(sentence: str, tokens: Sequence[Word], covered: list[Match],
         if j >= len(tokens) or not tokens[j].joined or not _is_object(tokens[j].text):
             continue
         if any(m.start < tokens[j].end and m.end > token.start for m in covered) or \
-                NEGATED.search(sentence[:token.start]):
-            continue
+                _discounted(sentence, token.start, tokens[j].end) or \
+                THAT.search(sentence, tokens[j - 1].end, tokens[j].start):
+            continue  # "taught me that the ride…" teaches no ride
         thing = _singular_phrase(tokens[j].text)
         person = pronoun or bool(POSSESSIVE.search(sentence[:tokens[j].start])) or \
             _for_someone(tokens[j + 1:], vocabulary)
@@ -258,6 +261,12 @@ def _examples_in(sentence: str, tokens: Sequence[Word], covered: list[Match],
         found.append(_Found("examples", " ".join([*verb_words, thing]), base, person,
                             central, readable))
     return found
+
+
+def _discounted(sentence: str, start: int, end: int) -> bool:
+    """Whether the sentence negates, contrasts or addresses ``sentence[start:end]``, as
+    tagging reads it (salience.standing): "she was no waitress"."""
+    return standing(sentence, (0, len(sentence)), start, end) in DISCOUNTED
 
 
 def _verb(word: str) -> str | None:

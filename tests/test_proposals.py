@@ -141,6 +141,17 @@ def test_passing_negated_and_family_words_propose_nothing(settings):
     assert proposals_of(settings, {"essays/kitchen.md": PASSING}) == []
 
 
+def test_what_a_verb_says_of_a_clause_or_a_contrast_proposes_nothing(settings):
+    essay = FLORIST.replace("What a florist taught me about listening.",
+                            "The job taught me that the knife matters.").replace(
+        "On Mondays she sharpened my knives for nothing. When the baker next door was ill, she\n"
+        "sharpened his knives too.",
+        "Nights taught us that the knife is everything. She was a florist rather than a "
+        "welder, and so was he.")
+    found = proposals_of(settings, {"essays/e.md": essay})
+    assert [p.key for p in found] == ["florist"]
+
+
 def test_each_stanza_loads_and_its_alias_finds_its_sentence(settings, tmp_path):
     for proposal in proposals_of(settings, {"essays/florist.md": FLORIST}):
         path = tmp_path / f"{proposal.key}.toml"
