@@ -182,6 +182,11 @@ def test_a_relative_who_serves_is_served(sentence, key):
     assert evidence(f"<p>{sentence}</p>")[key].served == 1
 
 
+def test_a_relative_in_the_first_paragraph_sets_the_scene():
+    found = evidence("<p>My aunt came too. The nurse came in.</p><p>Rain.</p>")
+    assert not found["relative"].lead and found["nurse"].lead
+
+
 def test_an_owner_or_a_kind_of_thing_is_no_mention():
     found = evidence("<p>I took my sister’s car to a barista’s cafe.</p>"
                      "<p>He used a teacher's pen.</p>", summary="My uncle's shop.")

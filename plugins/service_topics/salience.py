@@ -35,7 +35,8 @@ A mention that counts, unless it stands in brackets (an aside), is
 - **a relative** (a role of the TOPICS_RELATIVES branch: mother, son, cousin…) is served
   only as the one who serves: the subject of its clause, with an act of service in that
   clause ("my mother asked me to clean my room"), not the one served ("a biscuit for my
-  son"), and never counts named as an owner ("my mother's passport");
+  son"), never counts named as an owner ("my mother's passport"), and is no ``lead``
+  in the first paragraph, where relatives set the scene ("My sister got married…");
 - **a kind of thing**, never a person, when it is a possessive after *a* or *an* ("a
   carpenter's pencil"): such a mention never counts;
 - **a heading** when it stands in a heading, a definition list's term, or opens a short

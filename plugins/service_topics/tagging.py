@@ -205,7 +205,8 @@ def mentions(html: str, vocabulary: Vocabulary, matchers: Iterable[Matcher],
     Each matcher resolves its own overlaps, so a role named inside an example
     ("patient with the hurried barista") counts for both.  Negated, contrasted and
     addressing mentions are left out (salience.standing), and so are relatives named as
-    owners ("my mother's passport"); a relative is served only as the one who serves.
+    owners ("my mother's passport"); a relative is served only as the one who serves,
+    and sets the scene rather than leads in the first paragraph.
     """
     found, paragraphs = [], 0
     for block in blocks(html):
@@ -248,7 +249,8 @@ def mentions(html: str, vocabulary: Vocabulary, matchers: Iterable[Matcher],
                 block.starts[sentence[0]],
                 not block.heading and plain_text_run(html, start, end),
                 served and held != ASIDE, held == DISCUSSED,
-                HEADING if opening else place, paragraphs))
+                HEADING if opening else BODY if relative and place == LEAD else place,
+                paragraphs))
     return found, max(paragraphs, 1)
 
 
