@@ -20,7 +20,7 @@ def found(sentence: str) -> set[str]:
 def test_hundreds_of_roles_and_examples():
     kinds = [topic.kind for topic in VOCABULARY]
     assert kinds.count("roles") >= 400
-    assert kinds.count("examples") >= 200
+    assert kinds.count("examples") >= 340
 
 
 def test_the_hierarchy_is_at_most_three_levels_deep():
@@ -72,6 +72,24 @@ def test_a_readers_word_finds_the_job_under_its_sector(word, key, sector):
      {"cleaning-up", "making-repairs"}),
     ("The nurse gave him his medication and helped him sit up.",
      {"nurse", "giving-medication", "moving-a-patient"}),
+    ("The chef remade the dish when my steak came out cold.", {"chef", "remaking-a-dish"}),
+    ("The grocer let my mother put it on the tab until payday.",
+     {"grocery-clerk", "mother", "letting-someone-pay-later"}),
+    ("The librarian waived the late fee and printed out my boarding pass.",
+     {"librarian", "waiving-a-fee", "printing-something-out"}),
+    ("The plumber talked me through it over the phone.",
+     {"plumber", "talking-someone-through-a-fix"}),
+    ("The taxi driver waited until I was inside before driving off.",
+     {"taxi-driver", "seeing-someone-home-safely"}),
+    ("The night nurse took my blood pressure and drew the curtains around the bed.",
+     {"nurse", "checking-vital-signs", "protecting-someones-privacy"}),
+    ("She sat with the dying so that no one died alone.", {"sitting-with-the-dying"}),
+    ("The boy next door watered the plants and fed the cat while we were away.",
+     {"watering-the-plants", "caring-for-animals"}),
+    ("A stranger waited with me until the ambulance came.",
+     {"stranger", "waiting-with-someone"}),
+    ("The receptionist found me an earlier appointment.",
+     {"receptionist", "booking-an-appointment"}),
 ])
 def test_everyday_service_is_found_in_the_words_people_use(sentence, keys):
     assert found(sentence) == keys
@@ -82,6 +100,11 @@ def test_everyday_service_is_found_in_the_words_people_use(sentence, keys):
     "I keep the company running smoothly.",
     "The server crashed, so the host restarted it.",
     "We need to tailor our approach and embrace change.",
+    "I drove to work and walked home in the rain.",
+    "Cook for twenty minutes, then bake for forty.",
+    "It reminded me of the old days, and to be honest with you I found out later.",
+    "This essay opens the door to a bigger question: take the time to read it.",
+    "I read the book in one sitting and had a good one.",
 ])
 def test_words_with_other_meanings_find_nothing(sentence):
     assert found(sentence) == set()
