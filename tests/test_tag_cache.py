@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from benchmarks.corpus import write_corpus
+from service_topics import cachefile
 from service_topics.tagcache import FILE, CandidateCache
 from sitebuild import ROOT, build_site
 from tests.test_build import fingerprint
@@ -106,9 +107,7 @@ def filled(tmp_path):
 
 
 def reread(tmp_path, vocabulary=b"vocabulary"):
-    from service_topics import tagcache
-
-    tagcache._memory.clear()  # as a new process would
+    cachefile.forget()  # as a new process would
     return CandidateCache(tmp_path, vocabulary, CONFIG)
 
 
@@ -126,10 +125,10 @@ def test_a_cache_entry_is_found_again_by_the_same_essay_only(tmp_path):
 @pytest.mark.parametrize("damage, problem", [
     (lambda data: data[:-5], "it is corrupt or incomplete"),
     (lambda data: data.replace(b"candidates 1", b"candidates 0"),
-     "it is not a tag cache of this version"),
+     "it is not a cache of this kind and version"),
     (lambda data: data[:28] + bytes(64) + data[92:], "it was written by another version of "
                                                      "the code"),
-    (lambda data: b"not a cache", "it is not a tag cache of this version"),
+    (lambda data: b"not a cache", "it is not a cache of this kind and version"),
 ])
 def test_a_cache_that_cannot_be_trusted_is_ignored_with_one_warning(tmp_path, capfd, damage,
                                                                      problem):
@@ -188,3 +187,14 @@ def test_the_code_key_covers_every_module_of_plugins_that_tagging_imports():
     from service_topics.tagcache import CODE
 
     assert set(found) <= set(CODE)
+
+
+def test_a_warm_process_reads_the_file_again_once_it_changed(tmp_path, capfd):
+    """The worker of `invoke livereload` keeps the entries in memory, but never trusts them
+    over a file that changed since it was written."""
+    path = filled(tmp_path)
+    capfd.readouterr()
+    assert CandidateCache(tmp_path, b"vocabulary", CONFIG).earlier != {}
+    path.write_bytes(path.read_bytes()[:-3])
+    assert CandidateCache(tmp_path, b"vocabulary", CONFIG).earlier == {}
+    assert "it is corrupt or incomplete" in capfd.readouterr().err

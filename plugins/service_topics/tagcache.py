@@ -13,45 +13,36 @@ So its result can be kept, keyed by what it reads:
   imports from ``plugins/``), lemminflect's and Python's versions and the pickle
   protocol.
 
-The file, ``CACHE_PATH/service_topics/candidates.pickle``, is written whole to a
-temporary file and moved into place, so a build killed while writing it leaves
-the previous file.  It starts with a header line, the code's key and a hash of
-the rest: a file that is not a cache of this kind, written by other code, cut
-short or corrupt is ignored with one warning line, every essay is tagged
-afresh and the file written again.  The cache changes the speed of a build,
-never its output.
+The file, ``CACHE_PATH/service_topics/candidates.pickle``, is a ``cachefile``: written
+whole and moved into place, ignored with one warning line when it is cut short, corrupt or
+written by other code, and then every essay is tagged afresh.  The cache changes the speed
+of a build, never its output.
 
 Pelican's own settings govern it: it is read when ``LOAD_CONTENT_CACHE`` is on
-and written when ``CACHE_CONTENT`` is.  A process that builds again and again
-(the warm worker of ``invoke livereload``) keeps the entries in memory and reads
-the file again only when it is not the one it last read or wrote.
+and written when ``CACHE_CONTENT`` is.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import platform
-import sys
 from importlib.metadata import version
 from pathlib import Path
 from typing import Callable, Hashable, Mapping
 
+from . import cachefile
+
 FILE = Path("service_topics") / "candidates.pickle"
 HEADER = b"service_topics candidates 1\n"
-PROTOCOL = 5
 PLUGINS = Path(__file__).resolve().parent.parent
 CODE = ("service_topics", "safe_html")  # folders of plugins/ whose code shapes the candidates
-
-# The entries last read or written, by the file's path: its key, its (inode, mtime, size), them.
-_memory: dict[Path, tuple[str, tuple[int, int, int], dict[str, tuple]]] = {}
+AFRESH = "tagging every essay afresh"
 
 
 def code_key() -> str:
     """What every entry depends on besides the essay and the vocabulary."""
     digest = hashlib.sha256(f"python {platform.python_version()} lemminflect "
-                            f"{version('lemminflect')} pickle {PROTOCOL}\n".encode())
+                            f"{version('lemminflect')} pickle {cachefile.PROTOCOL}\n".encode())
     for folder in CODE:
         for path in sorted((PLUGINS / folder).rglob("*.py")):
             digest.update(path.relative_to(PLUGINS).as_posix().encode() + b"\0" + path.read_bytes())
@@ -98,67 +89,16 @@ class CandidateCache:
 
     def save(self) -> None:
         """Write this build's entries, unless the file already holds exactly them."""
-        if not self.saving or self.entries.keys() == self.earlier.keys():
-            if self.saving:
-                self._remember(self.entries)
-            return
-        payload = pickle.dumps(self.entries, protocol=PROTOCOL)
-        data = b"".join([HEADER, self.key.encode(), b"\n",
-                         hashlib.sha256(payload).hexdigest().encode(), b"\n", payload])
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        partial.write_bytes(data)
-        os.replace(partial, self.path)
-        self._remember(self.entries)
+        if self.saving:
+            cachefile.store(self.path, HEADER, self.key, self.entries,
+                            unchanged=self.entries.keys() == self.earlier.keys())
 
     def _essay_key(self, html: str, title: str, summary: str) -> str:
         text = f"{self._salt}{html}\0{title}\0{summary}"
         return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
     def _load(self) -> dict[str, tuple]:
-        """The entries of the file, or none (with one warning if it cannot be trusted)."""
-        try:
-            signature = _signature(self.path)
-        except FileNotFoundError:
-            return {}
-        except OSError as error:
-            return self._ignore(f"it cannot be read ({error.strerror})")
-        remembered = _memory.get(self.path)
-        if remembered and remembered[:2] == (self.key, signature):
-            return remembered[2]
-        try:
-            data = self.path.read_bytes()
-        except OSError as error:
-            return self._ignore(f"it cannot be read ({error.strerror})")
-        header, _, rest = data.partition(b"\n")
-        key, _, rest = rest.partition(b"\n")
-        digest, _, payload = rest.partition(b"\n")
-        if header + b"\n" != HEADER:
-            return self._ignore("it is not a tag cache of this version")
-        if key.decode("ascii", "replace") != self.key:
-            return self._ignore("it was written by another version of the code")
-        if digest.decode("ascii", "replace") != hashlib.sha256(payload).hexdigest():
-            return self._ignore("it is corrupt or incomplete")
-        try:
-            entries = pickle.loads(payload)  # noqa: S301: our own file, its hash checked
-        except Exception:  # noqa: BLE001: any unreadable pickle is a cache to ignore
-            return self._ignore("it is corrupt or incomplete")
-        if not isinstance(entries, dict):
-            return self._ignore("it is corrupt or incomplete")
-        _memory[self.path] = (self.key, signature, entries)
-        return entries
-
-    def _ignore(self, problem: str) -> dict:
-        print(f"warning: {_shown(self.path)}: {problem}: ignoring it and tagging every essay "
-              "afresh", file=sys.stderr)
-        _memory.pop(self.path, None)
-        return {}
-
-    def _remember(self, entries: dict[str, tuple]) -> None:
-        try:
-            _memory[self.path] = (self.key, _signature(self.path), entries)
-        except OSError:
-            _memory.pop(self.path, None)
+        return cachefile.load(self.path, HEADER, self.key, AFRESH)
 
 
 def cached_candidates(cache: CandidateCache, texts: Mapping[Hashable, tuple],
@@ -167,15 +107,3 @@ def cached_candidates(cache: CandidateCache, texts: Mapping[Hashable, tuple],
     return {essay: cache.get(text.html, text.metadata.get("title", ""),
                              text.metadata.get("summary", ""), lambda text=text: compute(text))
             for essay, text in texts.items()}
-
-
-def _signature(path: Path) -> tuple[int, int, int]:
-    stat = path.stat()
-    return stat.st_ino, stat.st_mtime_ns, stat.st_size
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
