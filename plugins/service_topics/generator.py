@@ -19,6 +19,7 @@ from .topicmap import TopicMap, topic_map
 from .vocabulary import KINDS, load_vocabulary
 
 MAP_URL = "map/"
+_MATCHERS: dict[str, list] = {}  # the matchers of the vocabulary last used, by its hash
 OPML_URL = "subscriptions.opml"
 
 
@@ -74,10 +75,14 @@ class TopicsGenerator(Generator):
         cache = CandidateCache.of_site(self.settings, vocabulary_path, self.config)
         if cache is None:
             return tag_site(texts, vocabulary, self.config)
-        matchers = []  # made once, and only if an essay is not in the cache
+        matchers = []  # made only if an essay is not in the cache
 
         def compute(text: EssayText) -> tuple:
-            matchers[:] = matchers or matchers_for(vocabulary)
+            if not matchers:
+                if cache.vocabulary not in _MATCHERS:  # a warm worker makes them once
+                    _MATCHERS.clear()
+                    _MATCHERS[cache.vocabulary] = matchers_for(vocabulary)
+                matchers[:] = _MATCHERS[cache.vocabulary]
             return candidates(text.html, text.metadata.get("title", ""),
                               text.metadata.get("summary", ""), vocabulary, matchers,
                               self.config["TOPICS_QUOTE_LENGTH"])

@@ -57,8 +57,8 @@ class CandidateCache:
         self.path = Path(cache_path) / FILE
         self.key = code_key()
         self.saving = save
-        self._salt = hashlib.sha256(vocabulary).hexdigest() + \
-            f"\0{config['TOPICS_QUOTE_LENGTH']!r}\0"
+        self.vocabulary = hashlib.sha256(vocabulary).hexdigest()
+        self._salt = f"{self.vocabulary}\0{config['TOPICS_QUOTE_LENGTH']!r}\0"
         self.earlier = self._load() if load else {}
         self.entries: dict[str, tuple] = {}  # this build's, by their essay's hash
         self.hits = self.misses = 0
