@@ -76,7 +76,7 @@ class EditLoop:
             path.is_relative_to(self.content) and path.suffix in CONTENT_TYPES
             for path in self.pending)
         self._stop_indexing()
-        if not self._check() or not self._run(fast):
+        if not self._run(fast):
             return "failed"
         self.pending.clear()
         self.last = "fast" if fast else "full"
@@ -84,8 +84,10 @@ class EditLoop:
 
     def _check(self) -> bool:
         from authoring.check import check_site
+        from authoring.checkcache import CheckCache
 
-        report = check_site(self.settings, warnings=False)
+        report = check_site(self.settings, warnings=False,
+                            cache=CheckCache.of_site(self.settings, self.key))
         report.print(sys.stderr, warnings=False)
         return not report.errors
 
@@ -99,7 +101,9 @@ class EditLoop:
         self.reuse = fast
         signals.initialized.send(self.pelican)  # plugins start a new build
         try:
-            with guarded_cache(Path(self.settings["CACHE_PATH"]), self.key):
+            with guarded_cache(Path(self.settings["CACHE_PATH"]), self.key):  # and the checks'
+                if not self._check():
+                    return False
                 self.pelican.run()
         except Exception as error:  # noqa: BLE001: a failed build keeps the last good site
             from service_topics.errors import TopicsError

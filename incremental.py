@@ -40,6 +40,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
 DEPTH = 2  # a page's own contents, and the contents they refer to
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 SKIPPED_FIELDS = {"settings", "_context", "_content"}  # Content: shared, or replaced by .content
 
 
@@ -93,6 +94,18 @@ class Fingerprints:
         return _hash("".join(parts))
 
     def _encode(self, value: Any, depth: int, parts: list[str]) -> None:
+        kind = type(value)  # the commonest types first, by identity: most calls are these
+        if kind in _SCALARS:
+            parts.append(f"{kind.__name__}:{value!r};")
+        elif kind is list or kind is tuple:
+            parts.append("[")
+            for item in value:
+                self._encode(item, depth, parts)
+            parts.append("]")
+        else:
+            self._encode_any(value, depth, parts)
+
+    def _encode_any(self, value: Any, depth: int, parts: list[str]) -> None:
         if value is None or isinstance(value, (str, int, float)):  # bool is an int
             parts.append(f"{type(value).__name__}:{value!r};")
         elif isinstance(value, (datetime.date, datetime.time)):
@@ -173,14 +186,38 @@ def template_names(template: Template) -> tuple[frozenset[str], frozenset[str]] 
             continue
         seen.add(name)
         source = environment.loader.get_source(environment, name)[0]
-        tree = environment.parse(source)
-        read |= meta.find_undeclared_variables(tree)
-        _record_uses(tree, False, uses)
-        for referenced in meta.find_referenced_templates(tree):
-            if referenced is None:
-                return None
-            pending.append(referenced)
+        undeclared, tested, referenced = _analysed(environment, source)
+        read |= undeclared
+        for used, only_tested in tested.items():
+            uses[used] = uses.get(used, True) and only_tested
+        if None in referenced:
+            return None
+        pending.extend(referenced)
     return frozenset(read), frozenset(name for name in read if uses.get(name, False))
+
+
+# Each template source's names, by its text and the syntax it is parsed with: a warm worker
+# parses a template again only once it has changed.
+_ANALYSED: dict[tuple, tuple[frozenset[str], dict[str, bool], tuple]] = {}
+
+
+def _analysed(environment, source: str) -> tuple[frozenset[str], dict[str, bool], tuple]:
+    """The names one template's ``source`` reads, whether each is only tested there, and the
+    templates it refers to (None for one chosen at run time)."""
+    syntax = (environment.block_start_string, environment.block_end_string,
+              environment.variable_start_string, environment.variable_end_string,
+              environment.comment_start_string, environment.comment_end_string,
+              environment.line_statement_prefix, environment.line_comment_prefix,
+              environment.trim_blocks, environment.lstrip_blocks,
+              tuple(sorted(environment.extensions)))
+    key = (syntax, source)
+    if key not in _ANALYSED:
+        tree = environment.parse(source)
+        uses: dict[str, bool] = {}
+        _record_uses(tree, False, uses)
+        _ANALYSED[key] = (frozenset(meta.find_undeclared_variables(tree)), uses,
+                          tuple(meta.find_referenced_templates(tree)))
+    return _ANALYSED[key]
 
 
 def _record_uses(node: nodes.Node, tested: bool, uses: dict[str, bool]) -> None:

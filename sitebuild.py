@@ -171,6 +171,7 @@ def run_pelican(argv: list[str]) -> int:
     """
     import pelican
     from authoring.check import check_site
+    from authoring.checkcache import CheckCache
     from contentcache import cache_key, guarded_cache
     from service_topics.errors import TopicsError
 
@@ -180,11 +181,16 @@ def run_pelican(argv: list[str]) -> int:
                          handler=pelican.LOG_HANDLERS[args.log_handler])
     try:
         site, settings = pelican.get_instance(args)
-        report = check_site(settings, warnings=check_only, unused=UNUSED in argv)
-        report.print(sys.stderr, warnings=check_only)
-        if check_only or report.errors:
+        if check_only:  # reads every file afresh, and leaves the build's cache alone
+            report = check_site(settings, warnings=True, unused=UNUSED in argv)
+            report.print(sys.stderr, warnings=True)
             return 1 if report.errors else 0
-        with guarded_cache(Path(settings["CACHE_PATH"]), cache_key(settings)):
+        key = cache_key(settings)
+        with guarded_cache(Path(settings["CACHE_PATH"]), key):  # the checks' cache too
+            report = check_site(settings, warnings=False, cache=CheckCache.of_site(settings, key))
+            report.print(sys.stderr, warnings=False)
+            if report.errors:
+                return 1
             site.run()
     except TopicsError as error:
         print(f"error: {error}", file=sys.stderr)

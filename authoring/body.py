@@ -41,10 +41,22 @@ class Site:
 
 def check_links(document: Document, html: str, site: Site) -> list[Problem]:
     """The links of ``document`` (its HTML as Pelican renders it) that lead nowhere."""
+    return check_targets(document, link_targets(document, html), site)
+
+
+def link_targets(document: Document, html: str) -> list[tuple[str, int]]:
+    """Every URL in ``html`` (the document's, as Pelican renders it), with its line in the
+    source: a function of the document alone."""
     targets = [element[name] for element in BeautifulSoup(html, "html.parser").find_all(True)
                for name in sorted(URL_ATTRIBUTES) if element.has_attr(name)]
+    return list(zip(targets, lines_of(document, targets)))
+
+
+def check_targets(document: Document, targets: Iterable[tuple[str, int]],
+                  site: Site) -> list[Problem]:
+    """The ``link_targets`` of ``document`` that lead nowhere on ``site``."""
     problems = []
-    for target, line in zip(targets, lines_of(document, targets)):
+    for target, line in targets:
         message = _broken(target, document, site)
         if message:
             problems.append(error(document.path, line, f"link to {target}: {message}"))

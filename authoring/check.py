@@ -3,7 +3,7 @@ every build run before Pelican starts."""
 
 from __future__ import annotations
 
-from functools import cache
+import functools
 from pathlib import Path
 from typing import Mapping
 
@@ -16,7 +16,8 @@ from service_topics.generator import MAP_URL
 from service_topics.settings import topics_settings
 from service_topics.vocabulary import KINDS, Topic
 
-from .body import Site, check_links
+from .body import Site, check_targets, link_targets
+from .checkcache import CheckCache, Checked
 from .documents import Document, read_documents
 from .lost_urls import future_urls, lost_urls
 from .markup import check_characters, check_markup
@@ -28,12 +29,15 @@ from .topics import Essay, check_declared, check_vocabulary, tag_essays, topic_p
     topic_warnings
 
 
-def check_site(settings: Mapping, *, warnings: bool = True, unused: bool = False) -> Report:
+def check_site(settings: Mapping, *, warnings: bool = True, unused: bool = False,
+               cache: CheckCache | None = None) -> Report:
     """Every problem in the content that ``settings`` (Pelican's, read) build.
 
     Without ``warnings`` the errors alone are looked for, the same ones: essays are
     then tagged only if a link to a topic's page needs it. ``unused`` lists the topics
-    no essay mentions one by one instead of counting them.
+    no essay mentions one by one instead of counting them.  With a ``cache``, a file
+    read before in the same text is not rendered again (checkcache.py): what it told
+    the checks is taken from the cache and its links checked against the site as it is.
     """
     documents, problems = read_documents(settings)
     for document in documents:
@@ -49,24 +53,39 @@ def check_site(settings: Mapping, *, warnings: bool = True, unused: bool = False
     for document in essays if vocabulary else ():
         problems += check_declared(document, vocabulary)
     broken = {problem.path for problem in problems if problem.severity == ERROR}
-    readers = Readers(settings)
-    rendered = {document.path: _read(readers, document, settings["PATH"])
-                for document in documents if document.path not in broken}
+    readable = [document for document in documents if document.path not in broken]
+    reads: dict[Path, Unsanitized] = {}
 
-    @cache
+    @functools.cache
+    def readers() -> Readers:
+        return Readers(settings)
+
+    def read(document: Document) -> Unsanitized:
+        """The document rendered as Pelican renders it, once."""
+        if document.path not in reads:
+            reads[document.path] = _read(readers(), document, settings["PATH"])
+        return reads[document.path]
+
+    def checked(document: Document) -> Checked:
+        rendered = read(document)
+        html = rendered._content or ""
+        return Checked(tuple(check_markup(document, html, rendered.metadata, settings)),
+                       tuple(link_targets(document, html)))
+
+    @functools.cache
     def tagged():
-        return tag_essays([_published(document, read) for document in essays
-                           if (read := rendered.get(document.path))],
-                          vocabulary, config)
+        return tag_essays([_published(document, read(document)) for document in essays
+                           if document.path not in broken], vocabulary, config)
 
     moved = moves(documents, vocabulary or ())
     site = Site(Path(settings["PATH"]), _slugs(documents, "essay", draft=False),
                 _slugs(documents, "essay", draft=True), _slugs(documents, "page", draft=False),
                 folders, vocabulary, lambda: topic_pages(vocabulary, tagged()), moved)
-    for document in documents:
-        if read := rendered.get(document.path):
-            problems += check_markup(document, read._content or "", read.metadata, settings)
-            problems += check_links(document, read._content or "", site)
+    for document in readable:
+        markup, links = cache.get(document, checked) if cache else checked(document)
+        problems += [*markup, *check_targets(document, links, site)]
+    if cache:
+        cache.save()
     if warnings and vocabulary:
         problems += topic_warnings(vocabulary, vocabulary_path, tagged(), unused=unused)
         problems += proposals_warning(vocabulary_path, {

@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
 TOPICS_PLUGIN = "service_topics"
+STOCK_PAGES = (("TAG", "tag"), ("CATEGORY", "category"), ("AUTHOR", "author"))  # D's, pretty
 COLD = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}  # timed builds read every file
 
 
@@ -31,6 +32,7 @@ class Variant:
     description: str
     module: str  # run as ``python -m MODULE``: the project's sitebuild, or stock pelican
     overrides: dict = field(default_factory=dict)
+    tagged: bool = False  # builds the corpus with Pelican Tags: (corpus.with_tags)
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,9 @@ class Build:
 
 
 def variants(settings: Path = SETTINGS) -> list[Variant]:
-    """A: the full site; B: the same without the topics plugin; C: stock Pelican."""
-    from pelican.settings import read_settings
+    """A: the full site; B: the same without the topics plugin; C: stock Pelican; D: stock
+    Pelican as issue 12 compares with, with typogrify, its own theme, tag pages and feeds."""
+    from pelican.settings import DEFAULT_CONFIG, read_settings
 
     logging.disable(logging.WARNING)  # reading the settings warns about feeds without SITEURL
     try:
@@ -61,6 +64,20 @@ def variants(settings: Path = SETTINGS) -> list[Variant]:
                 {"PLUGINS": plugins}),
         Variant("C", "stock Pelican (`python -m pelican`, PLUGINS=[], TYPOGRIFY=False, "
                 "our theme and settings)", "pelican", {"PLUGINS": [], "TYPOGRIFY": False}),
+        Variant("D", "stock Pelican with typogrify, tag pages and feeds (`python -m pelican`, "
+                "PLUGINS=[], TYPOGRIFY=True with every filter, Pelican's default theme, "
+                "Markdown and Jinja settings, its tag, category and author pages, an Atom feed "
+                "per tag; the same "
+                "essays, each with 2–6 Tags:)", "pelican", {
+                    "PLUGINS": [], "TYPOGRIFY": True, "TYPOGRIFY_OMIT_FILTERS": [],
+                    "THEME": DEFAULT_CONFIG["THEME"], "MARKDOWN": DEFAULT_CONFIG["MARKDOWN"],
+                    "JINJA_ENVIRONMENT": DEFAULT_CONFIG["JINJA_ENVIRONMENT"],
+                    "DIRECT_TEMPLATES": DEFAULT_CONFIG["DIRECT_TEMPLATES"],
+                    **{f"{name}_URL": f"{folder}/{{slug}}/" for name, folder in STOCK_PAGES},
+                    **{f"{name}_SAVE_AS": f"{folder}/{{slug}}/index.html"
+                       for name, folder in STOCK_PAGES},
+                    **{f"{name}S_SAVE_AS": f"{folder}s/index.html" for name, folder in STOCK_PAGES},
+                    "TAG_FEED_ATOM": "feeds/tag/{slug}.atom.xml"}, tagged=True),
     ]
 
 

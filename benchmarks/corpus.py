@@ -63,6 +63,28 @@ def write_corpus(folder: Path, count: int, seed: int = DEFAULT_SEED,
     return folder
 
 
+def with_tags(corpus: Path, folder: Path, seed: int = DEFAULT_SEED) -> Path:
+    """A copy of ``corpus`` in ``folder`` whose essays also carry 2–6 Pelican ``Tags:``
+    (the vocabulary's topic names, drawn with the same Zipf-like skew), for stock Pelican's
+    tag pages and feeds; the same corpus and seed give the same bytes."""
+    essays = folder / "essays"
+    shutil.rmtree(essays, ignore_errors=True)
+    essays.mkdir(parents=True)
+    shutil.copyfile(corpus / "topics.toml", folder / "topics.toml")
+    data = tomllib.loads((corpus / "topics.toml").read_text(encoding="utf-8"))
+    names = [entry["name"] for kind in ("roles", "examples")
+             for entry in data.get(kind, {}).values()]
+    weights = [1 / (rank + 1) ** ZIPF_EXPONENT for rank in range(len(names))]
+    for path in sorted((corpus / "essays").glob("*.md")):
+        rng = random.Random(f"{seed}:{path.name}")
+        tags = list(dict.fromkeys(rng.choices(names, weights, k=rng.randint(2, 6))))
+        text = path.read_text(encoding="utf-8")
+        header, _, body = text.partition("\n\n")
+        (essays / path.name).write_text(f"{header}\nTags: {', '.join(tags)}\n\n{body}",
+                                        encoding="utf-8")
+    return folder
+
+
 class EssayWriter:
     """Writes essay after essay from one seeded random stream."""
 

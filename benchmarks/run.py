@@ -23,7 +23,7 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/run.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.builds import Build, Variant, command, pagefind_seconds, run_build, variants
-from benchmarks.corpus import DEFAULT_SEED, write_corpus
+from benchmarks.corpus import DEFAULT_SEED, with_tags, write_corpus
 from benchmarks.editloop import measure_edit_loop
 from benchmarks.profiling import profile_build
 from benchmarks.report import render, summary
@@ -72,12 +72,15 @@ def measure_size(essays: int, builds: list[Variant], repeats: int, seed: int,
                  work: Path) -> SizeResult:
     """Warm up, then build every variant ``repeats`` times in turn; then the cache rebuild."""
     corpus = _corpus(essays, seed, work)
+    tagged = with_tags(corpus, work / f"corpus-{essays}-tagged", seed) \
+        if any(variant.tagged for variant in builds) else None
     _build(builds[0], essays, corpus, work, "warm-up")
     runs: dict[str, list[Build]] = {variant.name: [] for variant in builds}
     for round_number in range(1, repeats + 1):
         for variant in builds:
             runs[variant.name].append(
-                _build(variant, essays, corpus, work, f"run {round_number}/{repeats}"))
+                _build(variant, essays, tagged if variant.tagged else corpus, work,
+                       f"run {round_number}/{repeats}"))
     pagefind = pagefind_seconds(_output(work, essays, builds[0]))
     cold, rebuild = measure_cache_rebuild(builds[0], essays, corpus, work)
     edit_loop = None

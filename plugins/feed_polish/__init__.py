@@ -16,6 +16,7 @@ and on ``feed_written`` it adds a style sheet processing instruction
 (``FEED_STYLESHEET``), so a reader who opens a feed in a browser sees a page.
 """
 
+from functools import lru_cache
 from html import escape
 from urllib.parse import urljoin, urlsplit
 
@@ -71,8 +72,14 @@ def polish(context, feed):
             item["description"] = make_links_absolute(item["description"], item["link"])
 
 
+@lru_cache(maxsize=1024)
 def make_links_absolute(html: str, base: str) -> str:
-    """``html`` with every href and src resolved against ``base``."""
+    """``html`` with every href and src resolved against ``base``.
+
+    An essay is an entry of several feeds (the site's, each of its topics'), each time with
+    the same content and link: the result is kept for the next feed (it depends on its
+    arguments alone), instead of parsing the essay again.
+    """
     soup = BeautifulSoup(html, "html.parser")
     for name in URL_ATTRIBUTES:
         for element in soup.find_all(attrs={name: True}):

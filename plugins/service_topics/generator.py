@@ -12,11 +12,14 @@ from .linking import link_mentions
 from .opml import Subscription, subscription_list
 from .ranking import related_essays
 from .settings import topics_settings
-from .tagging import EssayText, tag_site
+from .tagcache import CandidateCache, cached_candidates
+from .tagging import EssayText, Tagging, candidates, matchers_for, salience_of, tag_essay, \
+    tag_site
 from .topicmap import TopicMap, topic_map
 from .vocabulary import KINDS, load_vocabulary
 
 MAP_URL = "map/"
+_MATCHERS: dict[str, list] = {}  # the matchers of the vocabulary last used, by its hash
 OPML_URL = "subscriptions.opml"
 
 
@@ -33,12 +36,13 @@ class TopicsGenerator(Generator):
 
     def generate_context(self):
         """Tag and link every published essay, then gather the topic pages."""
-        vocabulary = load_vocabulary(Path(self.path) / self.config["TOPICS_VOCABULARY"])
+        vocabulary_path = Path(self.path) / self.config["TOPICS_VOCABULARY"]
+        vocabulary = load_vocabulary(vocabulary_path)
         siteurl = self.settings["SITEURL"]
         texts = {essay: EssayText(essay._content, essay.metadata, Path(essay.source_path))
                  for essay in self.context["articles"]}
         tags_of = {}
-        for essay, (tags, also_mentioned) in tag_site(texts, vocabulary, self.config).items():
+        for essay, (tags, also_mentioned) in self.tag(texts, vocabulary, vocabulary_path).items():
             if self.config["TOPICS_LINK_MENTIONS"]:
                 essay._content = link_mentions(essay._content, tags,
                                                lambda topic: f"{siteurl}/{topic.url}")
@@ -63,6 +67,31 @@ class TopicsGenerator(Generator):
                              self.config["TOPICS_MAP_EXAMPLES"])
         self.context["topics_map_url"] = MAP_URL
         self.context["topics_opml_url"] = OPML_URL
+
+    def tag(self, texts, vocabulary, vocabulary_path) -> dict[object, Tagging]:
+        """``tagging.tag_site`` of the essays, with each essay's candidates taken from the
+        cache (tagcache.py) when Pelican's caching settings are on: the site's statistics
+        and salience are worked out afresh on every build, so the tags are the same."""
+        cache = CandidateCache.of_site(self.settings, vocabulary_path, self.config)
+        if cache is None:
+            return tag_site(texts, vocabulary, self.config)
+        matchers = []  # made only if an essay is not in the cache
+
+        def compute(text: EssayText) -> tuple:
+            if not matchers:
+                if cache.vocabulary not in _MATCHERS:  # a warm worker makes them once
+                    _MATCHERS.clear()
+                    _MATCHERS[cache.vocabulary] = matchers_for(vocabulary)
+                matchers[:] = _MATCHERS[cache.vocabulary]
+            return candidates(text.html, text.metadata.get("title", ""),
+                              text.metadata.get("summary", ""), vocabulary, matchers,
+                              self.config["TOPICS_QUOTE_LENGTH"])
+
+        found = cached_candidates(cache, texts, compute)
+        cache.save()
+        salience = salience_of(self.config, ([c.key for c in found[essay]] for essay in found))
+        return {essay: tag_essay(found[essay], text.metadata, text.source, vocabulary, salience)
+                for essay, text in texts.items()}
 
     def generate_output(self, writer):
         """Write /roles/, /examples/, every topic's pages and its Atom feed (also at the feed
