@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.corpus import write_corpus
 from service_topics import cachefile
+from service_topics.settings import topics_settings
 from service_topics.tagcache import FILE, CandidateCache
 from sitebuild import ROOT, build_site
 from tests.test_build import fingerprint
@@ -96,7 +97,7 @@ def test_a_damaged_cache_gives_one_warning_and_the_right_site(tmp_path, corpus, 
     assert warnings(capfd) == []
 
 
-CONFIG = {"TOPICS_QUOTE_LENGTH": 240}
+CONFIG = topics_settings({})
 
 
 def filled(tmp_path):
@@ -120,6 +121,9 @@ def test_a_cache_entry_is_found_again_by_the_same_essay_only(tmp_path):
     assert cache.get("<p>a</p>", "A", "A summary", lambda: ("newer",)) == ("newer",)
     assert reread(tmp_path, b"another vocabulary").get("<p>a</p>", "A", "",
                                                        lambda: ("other",)) == ("other",)
+    cachefile.forget()
+    relatives = CandidateCache(tmp_path, b"vocabulary", {**CONFIG, "TOPICS_RELATIVES": []})
+    assert relatives.get("<p>a</p>", "A", "", lambda: ("no relatives",)) == ("no relatives",)
 
 
 @pytest.mark.parametrize("damage, problem", [

@@ -12,14 +12,13 @@ from .linking import link_mentions
 from .opml import Subscription, subscription_list
 from .ranking import related_essays
 from .settings import topics_settings
-from .tagcache import CandidateCache, cached_candidates
-from .tagging import EssayText, Tagging, candidates, matchers_for, salience_of, tag_essay, \
-    tag_site
+from .tagcache import CandidateCache
+from .tagging import EssayText, Tagging, tag_site
 from .topicmap import TopicMap, topic_map
 from .vocabulary import KINDS, load_vocabulary
 
 MAP_URL = "map/"
-_MATCHERS: dict[str, list] = {}  # the matchers of the vocabulary last used, by its hash
+_VOCABULARIES: dict[str, object] = {}  # the vocabulary last used, by its file's hash
 OPML_URL = "subscriptions.opml"
 
 
@@ -75,23 +74,14 @@ class TopicsGenerator(Generator):
         cache = CandidateCache.of_site(self.settings, vocabulary_path, self.config)
         if cache is None:
             return tag_site(texts, vocabulary, self.config)
-        matchers = []  # made only if an essay is not in the cache
-
-        def compute(text: EssayText) -> tuple:
-            if not matchers:
-                if cache.vocabulary not in _MATCHERS:  # a warm worker makes them once
-                    _MATCHERS.clear()
-                    _MATCHERS[cache.vocabulary] = matchers_for(vocabulary)
-                matchers[:] = _MATCHERS[cache.vocabulary]
-            return candidates(text.html, text.metadata.get("title", ""),
-                              text.metadata.get("summary", ""), vocabulary, matchers,
-                              self.config["TOPICS_QUOTE_LENGTH"])
-
-        found = cached_candidates(cache, texts, compute)
+        # A warm worker keeps the vocabulary of the same bytes, and so its matchers.
+        vocabulary = _VOCABULARIES.setdefault(cache.vocabulary, vocabulary)
+        for stale in [key for key in _VOCABULARIES if key != cache.vocabulary]:
+            del _VOCABULARIES[stale]
+        tagged = tag_site(texts, vocabulary, self.config, found_by=lambda text, compute: cache.get(
+            text.html, text.metadata.get("title", ""), text.metadata.get("summary", ""), compute))
         cache.save()
-        salience = salience_of(self.config, ([c.key for c in found[essay]] for essay in found))
-        return {essay: tag_essay(found[essay], text.metadata, text.source, vocabulary, salience)
-                for essay, text in texts.items()}
+        return tagged
 
     def generate_output(self, writer):
         """Write /roles/, /examples/, every topic's pages and its Atom feed (also at the feed

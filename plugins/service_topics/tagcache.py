@@ -6,7 +6,7 @@ statistics (commonness, the salience threshold) come after, on every build.
 So its result can be kept, keyed by what it reads:
 
 - each entry by a hash of the essay's HTML (as the sanitizer left it), title and
-  summary, the bytes of ``topics.toml`` and ``TOPICS_QUOTE_LENGTH``: an edited
+  summary, the bytes of ``topics.toml``, ``TOPICS_QUOTE_LENGTH`` and ``TOPICS_RELATIVES``: an edited
   essay or vocabulary misses, and its old entries are dropped when the cache is
   written again;
 - the whole file by a hash of the code that tags (this package, the modules it
@@ -28,7 +28,7 @@ import hashlib
 import platform
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable, Hashable, Mapping
+from typing import Callable, Mapping
 
 from . import cachefile
 
@@ -58,7 +58,8 @@ class CandidateCache:
         self.key = code_key()
         self.saving = save
         self.vocabulary = hashlib.sha256(vocabulary).hexdigest()
-        self._salt = f"{self.vocabulary}\0{config['TOPICS_QUOTE_LENGTH']!r}\0"
+        self._salt = (f"{self.vocabulary}\0{config['TOPICS_QUOTE_LENGTH']!r}\0"
+                      f"{config['TOPICS_RELATIVES']!r}\0")
         self.earlier = self._load() if load else {}
         self.entries: dict[str, tuple] = {}  # this build's, by their essay's hash
         self.hits = self.misses = 0
@@ -99,11 +100,3 @@ class CandidateCache:
 
     def _load(self) -> dict[str, tuple]:
         return cachefile.load(self.path, HEADER, self.key, AFRESH)
-
-
-def cached_candidates(cache: CandidateCache, texts: Mapping[Hashable, tuple],
-                      compute: Callable[[tuple], tuple]) -> dict:
-    """The candidates of every essay in ``texts`` (EssayText), from ``cache`` where it has them."""
-    return {essay: cache.get(text.html, text.metadata.get("title", ""),
-                             text.metadata.get("summary", ""), lambda text=text: compute(text))
-            for essay, text in texts.items()}

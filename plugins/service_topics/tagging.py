@@ -23,8 +23,8 @@ DECLARING = {"roles": "roles", "examples": "examples"}
 SUPPRESSING = "not-topics"
 # Where in the essay a mention stands.
 HEADING, LEAD, BODY = "heading", "lead", "body"
-TERMS = frozenset({"dt"})
-DEFAULT_RELATIVES = ("family-member",)  # TOPICS_RELATIVES when the settings say nothing  # blocks that, like headings, name what follows them
+TERMS = frozenset({"dt"})  # blocks that, like headings, name what follows them
+DEFAULT_RELATIVES = ("family-member",)  # TOPICS_RELATIVES when the settings say nothing
 
 
 @dataclass(frozen=True)
@@ -119,15 +119,23 @@ def salience_of(config: Mapping[str, Any],
 
 def tag_site(essays: Mapping[Hashable, EssayText], vocabulary: Vocabulary,
              config: Mapping[str, Any],
-             counted: Callable[[Hashable], bool] = lambda essay: True) -> dict[Any, Tagging]:
+             counted: Callable[[Hashable], bool] = lambda essay: True,
+             found_by: Callable[[EssayText, Callable[[], tuple]], tuple] | None = None
+             ) -> dict[Any, Tagging]:
     """Every essay's tagging: candidates essay by essay, then salience with the site's
-    statistics, taken over the essays that are ``counted`` (the published ones)."""
-    matchers = matchers_for(vocabulary)
+    statistics, taken over the essays that are ``counted`` (the published ones).
+
+    ``found_by(text, compute)``, if given, returns an essay's candidates, calling
+    ``compute()`` for those it does not keep (a cache: tagcache.py)."""
     relatives = relatives_of(vocabulary, config)
-    found = {essay: candidates(text.html, text.metadata.get("title", ""),
-                               text.metadata.get("summary", ""), vocabulary, matchers,
-                               config["TOPICS_QUOTE_LENGTH"], relatives)
-             for essay, text in essays.items()}
+
+    def compute(text: EssayText) -> tuple[Candidate, ...]:
+        return candidates(text.html, text.metadata.get("title", ""),
+                          text.metadata.get("summary", ""), vocabulary,
+                          matchers_for(vocabulary), config["TOPICS_QUOTE_LENGTH"], relatives)
+
+    found = {essay: found_by(text, lambda text=text: compute(text)) if found_by
+             else compute(text) for essay, text in essays.items()}
     salience = salience_of(config, ([c.key for c in found[essay]]
                                     for essay in found if counted(essay)))
     return {essay: tag_essay(found[essay], text.metadata, text.source, vocabulary, salience)
