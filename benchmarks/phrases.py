@@ -25,7 +25,7 @@ PREDICATES = [
     "sets the tone for everything that follows", "matters more than most people think",
     "is easy to overlook", "never shows up in a report", "teaches more than any manual",
     "adds up over the years", "changes how people feel about coming back",
-    "rarely gets the credit it deserves", "can turn a bad day around", "is where trust starts",
+    "rarely gets the credit it deserves", "can matter more than it looks", "is where trust starts",
     "says more than a slogan ever could", "takes practice, like anything else",
     "is harder than it looks", "goes unnoticed until it is missing",
     "shapes the way we think of a place", "depends on paying attention",
