@@ -19,8 +19,8 @@ from .topicmap import TopicMap, topic_map
 from .vocabulary import KINDS, load_vocabulary
 
 MAP_URL = "map/"
-_MATCHERS: dict[str, list] = {}  # the matchers of the vocabulary last used, by its hash
 OPML_URL = "subscriptions.opml"
+_MATCHERS: dict[str, list] = {}  # the matchers of the vocabulary last used, by its hash
 
 
 class TopicsGenerator(Generator):
