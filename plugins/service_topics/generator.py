@@ -18,8 +18,8 @@ from .topicmap import TopicMap, topic_map
 from .vocabulary import KINDS, load_vocabulary
 
 MAP_URL = "map/"
-_VOCABULARIES: dict[str, object] = {}  # the vocabulary last used, by its file's hash
 OPML_URL = "subscriptions.opml"
+_VOCABULARIES: dict[str, object] = {}  # the vocabulary last used, by its file's hash
 
 
 class TopicsGenerator(Generator):
