@@ -48,19 +48,14 @@ class Checked(NamedTuple):
     links: tuple[tuple[str, int], ...]  # every link target, with its line
 
 
-class CheckCache:
+class CheckCache(cachefile.Entries):
     """The findings of each file of one build: ``get`` them, then ``save``."""
 
     def __init__(self, cache_path: Path, key: str, *, load: bool = True,
                  save: bool = True) -> None:
-        self.path = Path(cache_path) / FILE
-        self.key = hashlib.sha256(" ".join(
-            [key, *(f"{name} {version(name)}" for name in LIBRARIES)]).encode()).hexdigest()
-        self.saving = save
-        self.earlier: dict[str, Checked] = \
-            cachefile.load(self.path, HEADER, self.key, AFRESH) if load else {}
-        self.entries: dict[str, Checked] = {}
-        self.hits = self.misses = 0
+        super().__init__(Path(cache_path) / FILE, HEADER, hashlib.sha256(" ".join(
+            [key, *(f"{name} {version(name)}" for name in LIBRARIES)]).encode()).hexdigest(),
+            AFRESH, read=load, write=save)
 
     @classmethod
     def of_site(cls, settings: Mapping, key: str) -> CheckCache | None:
@@ -75,17 +70,5 @@ class CheckCache:
         """The findings of ``document``: the cached ones, else ``compute``'s."""
         name = hashlib.blake2b(f"{document.path}\0{document.kind}\0{document.text}"
                                .encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-        found = self.entries.get(name) or self.earlier.get(name)
-        if found is None:
-            found = compute(document)
-            self.misses += 1
-        elif name not in self.entries:
-            self.hits += 1
-        self.entries[name] = found
-        return found
+        return super().get(name, lambda: compute(document))
 
-    def save(self) -> None:
-        """Write this build's entries, unless the file already holds exactly them."""
-        if self.saving:
-            cachefile.store(self.path, HEADER, self.key, self.entries,
-                            unchanged=self.entries.keys() == self.earlier.keys())

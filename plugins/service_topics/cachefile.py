@@ -20,11 +20,43 @@ import os
 import pickle
 import sys
 from pathlib import Path
+from typing import Callable
 
 PROTOCOL = 5
 
 # The entries last read or written, by the file's path: key, (inode, mtime, size), entries.
 _memory: dict[Path, tuple[str, tuple[int, int, int], dict]] = {}
+
+
+class Entries:
+    """One build's entries of the cache file at ``path``: ``get`` each by its name, the
+    file's entry if it has one, then ``save`` this build's (the others are dropped)."""
+
+    def __init__(self, path: Path, header: bytes, key: str, afresh: str, *,
+                 read: bool = True, write: bool = True) -> None:
+        self.path, self.header, self.key, self.saving = path, header, key, write
+        self.earlier = load(path, header, key, afresh) if read else {}
+        self.entries: dict = {}
+        self.hits = self.misses = 0
+
+    def get(self, name: str, compute: Callable[[], object]):
+        """The entry called ``name``: this build's, the file's, else ``compute()``'s."""
+        found = self.entries.get(name)
+        if found is None:
+            found = self.earlier.get(name)
+            if found is None:
+                found = compute()
+                self.misses += 1
+            else:
+                self.hits += 1
+            self.entries[name] = found
+        return found
+
+    def save(self) -> None:
+        """Write this build's entries, unless the file already holds exactly them."""
+        if self.saving:
+            store(self.path, self.header, self.key, self.entries,
+                  unchanged=self.entries.keys() == self.earlier.keys())
 
 
 def load(path: Path, header: bytes, key: str, afresh: str) -> dict:

@@ -49,20 +49,16 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-class CandidateCache:
+class CandidateCache(cachefile.Entries):
     """The candidates of the essays of one build: ``get`` them, then ``save``."""
 
     def __init__(self, cache_path: Path, vocabulary: bytes, config: Mapping, *,
                  load: bool = True, save: bool = True) -> None:
-        self.path = Path(cache_path) / FILE
-        self.key = code_key()
-        self.saving = save
+        super().__init__(Path(cache_path) / FILE, HEADER, code_key(), AFRESH,
+                         read=load, write=save)
         self.vocabulary = hashlib.sha256(vocabulary).hexdigest()
         self._salt = (f"{self.vocabulary}\0{config['TOPICS_QUOTE_LENGTH']!r}\0"
                       f"{config['TOPICS_RELATIVES']!r}\0")
-        self.earlier = self._load() if load else {}
-        self.entries: dict[str, tuple] = {}  # this build's, by their essay's hash
-        self.hits = self.misses = 0
 
     @classmethod
     def of_site(cls, settings: Mapping, vocabulary_path: Path,
@@ -76,27 +72,6 @@ class CandidateCache:
 
     def get(self, html: str, title: str, summary: str, compute: Callable[[], tuple]) -> tuple:
         """The essay's candidates: the cached ones, else ``compute()``'s."""
-        essay = self._essay_key(html, title, summary)
-        found = self.entries.get(essay)
-        if found is None:
-            found = self.earlier.get(essay)
-            if found is None:
-                found = compute()
-                self.misses += 1
-            else:
-                self.hits += 1
-            self.entries[essay] = found
-        return found
-
-    def save(self) -> None:
-        """Write this build's entries, unless the file already holds exactly them."""
-        if self.saving:
-            cachefile.store(self.path, HEADER, self.key, self.entries,
-                            unchanged=self.entries.keys() == self.earlier.keys())
-
-    def _essay_key(self, html: str, title: str, summary: str) -> str:
         text = f"{self._salt}{html}\0{title}\0{summary}"
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-
-    def _load(self) -> dict[str, tuple]:
-        return cachefile.load(self.path, HEADER, self.key, AFRESH)
+        return super().get(hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
+                                           digest_size=20).hexdigest(), compute)
