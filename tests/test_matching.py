@@ -1,5 +1,6 @@
-"""Finding what people actually write: describing words inside an alias, passives and
-misspellings, each found where it should be and nowhere else."""
+"""Finding what people actually write: describing words inside an alias, passives,
+pronouns for an alias's object and misspellings, each found where it should be and nowhere
+else."""
 
 import re
 
@@ -22,6 +23,9 @@ MATCHER = Matcher({
     "giving-a-refund": ["give a refund"],
     "calling-by-name": ["call someone by name"],
     "fixing-the-problem": ["fix the problem"],
+    "watering-the-plants": ["water the plants"],
+    "looking-after-children": ["look after the kids"],
+    "making-the-bed": ["make the bed"],
     "call-center-agent": ["call center"],
     "receptionist": ["receptionist"],
     "pharmacist": ["pharmacist"],
@@ -97,6 +101,39 @@ def test_a_verb_object_alias_also_finds_its_passive(text, key, words):
 ])
 def test_passives_are_not_found_when_negated_or_not_of_the_object(text):
     assert found(text) == {}
+
+
+@pytest.mark.parametrize("text, key, words", [
+    ("A plant will die if nobody waters it.", "watering-the-plants", "waters it"),
+    ("The plants on the desks were dry, so I watered them.", "watering-the-plants",
+     "watered them"),
+    ("The trash was piling up, so she took it out.", "taking-out-the-trash", "took it out"),
+    ("The kids were tired and she looked after them all day.", "looking-after-children",
+     "looked after them"),
+    ("The door was heavy, and he held it open.", "holding-the-door", "held it open"),
+    ("There was a problem with the boiler and he fixed it.", "fixing-the-problem", "fixed it"),
+])
+def test_it_or_them_may_stand_for_an_alias_object_named_just_before(text, key, words):
+    assert found(text)[key] == words
+
+
+@pytest.mark.parametrize("text", [
+    "He fixed it in an hour.",  # nothing before says what "it" is
+    "She said the door was stuck. Then she told us a long and winding story about the "
+    "weather, the traffic on the ring road, the queue at the bakery on Saturday morning, "
+    "her sister's wedding plans, her brother's new job and the price of petrol, and at "
+    "last he held it open.",  # the door: too far back
+    "We water them.",  # a verb is no noun for "them" to stand for, nor is nothing
+    "We plant tomatoes and water them.",  # "plant" after "we" is a verb
+    "The bed was soft, and she made it home by ten.",  # "make it" is seldom "make the bed"
+    "The kids were tired; he carried them.",  # no alias of carrying kids
+])
+def test_a_pronoun_is_found_only_for_a_noun_just_before_and_a_real_verb(text):
+    assert "watering-the-plants" not in found(text)
+    assert "holding-the-door" not in found(text)
+    assert "fixing-the-problem" not in found(text)
+    assert "making-the-bed" not in found(text)
+    assert "looking-after-children" not in found(text)
 
 
 @pytest.mark.parametrize("text, key", [
@@ -183,3 +220,13 @@ def test_a_built_site_lists_an_essay_by_a_passive_and_a_misspelling(make_site):
     assert [a["href"] for a in receptionist.select(".evidence h3 a")] == \
         ["/essays/a-small-kindness/"]
     assert site.page("/examples/helping-carry-bags/").select(".evidence h3 a")
+
+
+def test_a_built_site_quotes_an_example_found_by_its_pronoun(make_site):
+    essay = ESSAY.replace(
+        "I held the door open for a stranger, and she said thank you.",
+        "The plants in the lobby were bone dry when I came in, so I watered them.")
+    site = make_site({"essays/kindness.md": essay})
+    plants = site.page("/examples/watering-the-plants/")
+    assert [a["href"] for a in plants.select(".evidence h3 a")] == ["/essays/a-small-kindness/"]
+    assert "so I watered them" in plants.select_one(".evidence").get_text()

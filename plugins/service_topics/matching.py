@@ -33,6 +33,12 @@ stays cheap and does not find what the alias does not mean:
   "the groceries got carried in", "the trash has been taken out".  "The door
   wasn't held" and "was never held" are not found, nor an object that follows
   a preposition ("the man at the door was held up").
+- Pronouns.  Such an alias (a verb, perhaps a particle or a preposition, and a noun
+  phrase, perhaps with more words after it) also finds "it" or "them" in place of
+  the noun phrase, where its noun stands in the ANTECEDENT_REACH words before, in the
+  same passage: "a plant that will die if nobody waters it" for "water the plants",
+  "the bins were full, so she took them out" for "take out the bins" (the pronoun
+  before the particle, as English puts it).
 - Misspellings (``spelling``): a lower-case word the dictionary does not know,
   one edit from exactly one alias word of seven letters or more and from no
   other known word, is taken for that word: "recieptionist", "pharmasist",
@@ -64,6 +70,12 @@ DETERMINERS = frozenset(
 )
 PLACEHOLDERS = frozenset({"someone", "somebody"})
 MAX_DESCRIBING = 2
+ANTECEDENT_REACH = 30  # words before "it" or "them" where the noun it stands for may be
+OBJECT_PRONOUNS = frozenset({"it", "them"})
+# Verbs whose "it" is most often no object at all ("made it", "take it easy", "say it is"):
+# their aliases find a pronoun only before a particle or after a preposition.
+LIGHT_VERBS = frozenset("be do get give go have keep let make put say take".split())
+VERB_OPENERS = frozenset("i you we they he she to".split())  # what a verb, not a noun, follows
 TEXT = itemgetter(2)  # a Word's text, fetched without a Python call
 
 
@@ -103,6 +115,7 @@ ANYONE = Slot(None, 0, 1, _someone)  # "someone" in an alias: one word or none
 DESCRIBED = Slot(None, 0, MAX_DESCRIBING, _describing)
 # What stands between a passive's object and its participle: "has been (kindly) held".
 PASSIVE_VOICE = (Slot(AUXILIARIES, 0, 2), Slot(BE_OR_GET, 1, 2), Slot(None, 0, 1, _describing))
+PRONOUN = Slot(OBJECT_PRONOUNS)
 
 
 class Pattern(NamedTuple):
@@ -112,6 +125,7 @@ class Pattern(NamedTuple):
     key: str
     named: int  # how many words the alias names: of two matches as long, more wins
     subject: bool = False  # its first word must not follow a preposition
+    antecedent: frozenset[str] = frozenset()  # forms of the noun a pronoun in it stands for
 
 
 @dataclass(frozen=True)
@@ -203,18 +217,22 @@ def alias_patterns(alias: str, key: str, nouns: bool = False) -> list[Pattern]:
     if nouns:
         slots, named = _compiled_noun(alias)
         return [Pattern(slots, key, named)] if slots else []
-    slots, passive, named = _compiled(alias)
+    slots, passive, (pronoun, antecedent), named = _compiled(alias)
     return [pattern for pattern in (Pattern(slots, key, named),
-                                    Pattern(passive, key, named, subject=True))
+                                    Pattern(passive, key, named, subject=True),
+                                    Pattern(pronoun, key, named - 1, antecedent=antecedent))
             if pattern.slots]
 
 
 @lru_cache(maxsize=1 << 14)  # the vocabulary's checks compile every alias, then the matchers
-def _compiled(alias: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...], int]:
-    """``alias``'s slots, its passive's, and how many words it names."""
+def _compiled(alias: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...],
+                                   tuple[tuple[Slot, ...], frozenset[str]], int]:
+    """``alias``'s slots, its passive's, its pronoun form's with the forms of the noun the
+    pronoun stands for, and how many words it names."""
     words = _alias_words(alias)
     starts = _phrase_starts(words)
-    return _slots(words, starts), _passive_slots(words, starts), _named(words)
+    return (_slots(words, starts), _passive_slots(words, starts),
+            _pronoun_slots(words, starts), _named(words))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -249,17 +267,18 @@ def _phrase_starts(words: Sequence[str]) -> set[int]:
     return starts
 
 
-def _slots(words: Sequence[str], starts: set[int]) -> tuple[Slot, ...]:
-    """The alias's ``words`` as slots: "someone" after the first word is ANYONE; a word
-    where a noun phrase ``starts`` may be DESCRIBED first, and there stands for its forms
-    as a noun or adjective only, if it has any ("give a hug" never finds "give a hugged")."""
+def _slots(words: Sequence[str], starts: set[int], first: int = 0) -> tuple[Slot, ...]:
+    """The alias's ``words`` from ``first`` on as slots: "someone" after the first word is
+    ANYONE; a word where a noun phrase ``starts`` may be DESCRIBED first, and there stands
+    for its forms as a noun or adjective only, if it has any ("give a hug" never finds
+    "give a hugged")."""
     slots: list[Slot] = []
-    for i, word in enumerate(words):
+    for i, word in enumerate(words[first:], first):
         if word in DETERMINERS:
             continue
-        if word in PLACEHOLDERS and slots:
+        if word in PLACEHOLDERS and (slots or first):
             slots.append(ANYONE)
-        elif i in starts and slots and word not in FUNCTION_WORDS:
+        elif i in starts and (slots or first) and word not in FUNCTION_WORDS:
             slots += [DESCRIBED, Slot(_nominal_inflections(word))]
         else:
             slots.append(Slot(inflections(word)))
@@ -270,19 +289,51 @@ def _passive_slots(words: Sequence[str], starts: set[int]) -> tuple[Slot, ...]:
     """The object-first passive of a verb–object alias ("hold the door" → "the door was
     held", "take out the trash" → "the trash was taken out"); empty unless the alias's
     ``words`` are a verb, perhaps a particle, and a noun phrase."""
-    if len(words) < 2 or not is_verb(words[0]):
+    phrase = _object_phrase(words, starts)
+    if phrase is None or phrase[2] != len(words) or words[1] in PREPOSITIONS - PARTICLES:
         return ()
-    particle = words[1] if words[1] in PARTICLES else None
-    after_verb = 2 if particle else 1
-    start = next((i for i in range(after_verb, len(words))
-                  if words[i] not in DETERMINERS and words[i] not in PLACEHOLDERS), None)
-    if start is None or start not in starts or not is_noun(words[-1]) or any(
-            word in FUNCTION_WORDS or word in DETERMINERS or word in PLACEHOLDERS
-            for word in words[start:]):
-        return ()
+    particle, start, _ = phrase
     return (Slot(_nominal_inflections(words[start])),
             *(Slot(inflections(word)) for word in words[start + 1:]), *PASSIVE_VOICE,
             Slot(participles(words[0])), *([Slot(inflections(particle))] if particle else []))
+
+
+def _pronoun_slots(words: Sequence[str],
+                   starts: set[int]) -> tuple[tuple[Slot, ...], frozenset[str]]:
+    """A verb–object alias with "it" or "them" for its object ("water the plants" → "water
+    them", "take out the bins" → "took them out", "look after the kids" → "looked after
+    them"), and the forms of the object's noun, which the pronoun stands for; empty unless
+    the alias is a verb, perhaps a particle or a preposition, and a one-word object with no
+    "someone" before it ("water the neighbour's plants" says more than "water them")."""
+    phrase = _object_phrase(words, starts)
+    if phrase is None or phrase[2] - phrase[1] > 1 or \
+            any(word in PLACEHOLDERS for word in words[1:phrase[1]]) or \
+            words[0] in LIGHT_VERBS and not phrase[0]:
+        return (), frozenset()
+    particle, _, end = phrase
+    verb = Slot(inflections(words[0]))
+    joined = [Slot(inflections(particle)), PRONOUN] if particle in PREPOSITIONS - PARTICLES \
+        else [PRONOUN, *([Slot(inflections(particle))] if particle else [])]
+    return (verb, *joined, *_slots(words, starts, end)), _nominal_inflections(words[end - 1])
+
+
+def _object_phrase(words: Sequence[str], starts: set[int]) -> tuple[str | None, int, int] | None:
+    """Where a verb–object alias's object is: the particle (or preposition) after the
+    verb, if any, and the object noun phrase's first and end indexes (content words up to
+    the last noun: "door" in "hold the door open"); None if the alias does not start with
+    a verb and such an object."""
+    if len(words) < 2 or not is_verb(words[0]):
+        return None
+    particle = words[1] if words[1] in PARTICLES or words[1] in PREPOSITIONS else None
+    start = next((i for i in range(2 if particle else 1, len(words))
+                  if words[i] not in DETERMINERS and words[i] not in PLACEHOLDERS), None)
+    if start is None or start not in starts:
+        return None
+    end = next((i for i in range(start, len(words)) if words[i] in FUNCTION_WORDS
+                or words[i] in DETERMINERS or words[i] in PLACEHOLDERS), len(words))
+    while end > start and not is_noun(words[end - 1]):  # "hold the door open"
+        end -= 1
+    return (particle, start, end) if end > start else None
 
 
 class Matcher:
@@ -365,10 +416,19 @@ def _try(pattern: Pattern, tokens: Sequence[Word], first: int,
     if pattern.subject and first and tokens[first].joined and \
             tokens[first - 1].text in PREPOSITIONS:
         return
+    if pattern.antecedent and not _antecedent(pattern.antecedent, tokens, first):
+        return
     end = _match_rest(pattern.slots, 1, tokens, first)
     if end is not None:
         candidates.append(Match(tokens[first].start, tokens[end].end, pattern.key,
                                 pattern.named))
+
+
+def _antecedent(forms: frozenset[str], tokens: Sequence[Word], pronoun_at: int) -> bool:
+    """Whether one of ``forms`` stands as a noun shortly before the pronoun of a match
+    starting at ``tokens[pronoun_at]``: not as a verb after "I", "we", "to"… ("we fix things")."""
+    return any(tokens[i].text in forms and (i == 0 or tokens[i - 1].text not in VERB_OPENERS)
+               for i in range(max(0, pronoun_at - ANTECEDENT_REACH), pronoun_at))
 
 
 def _match_rest(slots: tuple[Slot, ...], p: int, tokens: Sequence[Word],
