@@ -19,7 +19,6 @@ from .vocabulary import KINDS, load_vocabulary
 
 MAP_URL = "map/"
 OPML_URL = "subscriptions.opml"
-_VOCABULARIES: dict[str, object] = {}  # the vocabulary last used, by its file's hash
 
 
 class TopicsGenerator(Generator):
@@ -74,10 +73,6 @@ class TopicsGenerator(Generator):
         cache = CandidateCache.of_site(self.settings, vocabulary_path, self.config)
         if cache is None:
             return tag_site(texts, vocabulary, self.config)
-        # A warm worker keeps the vocabulary of the same bytes, and so its matchers.
-        vocabulary = _VOCABULARIES.setdefault(cache.vocabulary, vocabulary)
-        for stale in [key for key in _VOCABULARIES if key != cache.vocabulary]:
-            del _VOCABULARIES[stale]
         tagged = tag_site(texts, vocabulary, self.config, found_by=lambda text, compute: cache.get(
             text.html, text.metadata.get("title", ""), text.metadata.get("summary", ""), compute))
         cache.save()

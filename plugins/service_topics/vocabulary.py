@@ -119,6 +119,12 @@ class Vocabulary:
         return tuple(chain)
 
 
+# The vocabulary last read from each file, with the text it was read from: the author checks
+# and the build, and every build of a warm worker, share one vocabulary and its matchers
+# while the file's text stays the same.
+_READ: dict[Path, tuple[str, Vocabulary]] = {}
+
+
 def load_vocabulary(path: str | Path) -> Vocabulary:
     """Read and check ``path``; raise TopicsError naming the line of the first mistake."""
     path = Path(path)
@@ -130,7 +136,10 @@ def load_vocabulary(path: str | Path) -> Vocabulary:
     except UnicodeDecodeError as error:
         line = path.read_bytes()[:error.start].count(b"\n") + 1
         raise TopicsError(path, line, "is not UTF-8: save it as UTF-8") from None
-    return _parse(path, text)
+    last = _READ.get(path.resolve())
+    if last is None or last[0] != text:
+        last = _READ[path.resolve()] = (text, _parse(path, text))
+    return last[1]
 
 
 @lru_cache(maxsize=4)
