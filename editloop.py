@@ -30,7 +30,7 @@ from typing import Callable
 from sitebuild import PAGEFIND, ROOT, _command, _keeps_urls, replace_folder
 
 CODE = ("plugins", "authoring", "sitebuild.py", "editloop.py", "incremental.py",
-        "contentcache.py")  # a change here, or to the settings file, needs a new worker
+        "contentcache.py", "sharedreads.py")  # a change here, or to the settings file, needs a new worker
 CONTENT_TYPES = {".md", ".markdown", ".mkd", ".mdown"}  # essays and pages: the fast path
 PUBLISHED = "--published="  # the worker's own option: the record of the URLs last published
 
@@ -95,13 +95,14 @@ class EditLoop:
         from pelican.plugins import signals
 
         from contentcache import guarded_cache
+        from sharedreads import shared_reads
 
         _reset_pelican_state()
         shutil.rmtree(self.staging, ignore_errors=True)
         self.reuse = fast
         signals.initialized.send(self.pelican)  # plugins start a new build
         try:
-            with guarded_cache(Path(self.settings["CACHE_PATH"]), self.key):  # and the checks'
+            with guarded_cache(Path(self.settings["CACHE_PATH"]), self.key), shared_reads():
                 if not self._check():
                     return False
                 self.pelican.run()

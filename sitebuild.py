@@ -12,8 +12,9 @@ failing plugin and exits 0, which would publish a silently wrong site.
 
 Before Pelican starts, the author checks (``authoring.check``) read every essay,
 page and the vocabulary: each mistake is one ``error: file:line: message`` line,
-without a traceback, and any error stops the build.  ``check_content`` runs the
-checks alone, warnings included (``invoke check``).
+without a traceback, and any error stops the build; Pelican then takes the Markdown
+the checks rendered rather than rendering it again (``sharedreads``).  ``check_content``
+runs the checks alone, warnings included (``invoke check``).
 """
 
 from __future__ import annotations
@@ -174,6 +175,7 @@ def run_pelican(argv: list[str]) -> int:
     from authoring.checkcache import CheckCache
     from contentcache import cache_key, guarded_cache
     from service_topics.errors import TopicsError
+    from sharedreads import shared_reads
 
     check_only = CHECK in argv
     args = pelican.parse_arguments([arg for arg in argv if arg not in (CHECK, UNUSED)])
@@ -186,7 +188,7 @@ def run_pelican(argv: list[str]) -> int:
             report.print(sys.stderr, warnings=True)
             return 1 if report.errors else 0
         key = cache_key(settings)
-        with guarded_cache(Path(settings["CACHE_PATH"]), key):  # the checks' cache too
+        with guarded_cache(Path(settings["CACHE_PATH"]), key), shared_reads():  # the checks'
             report = check_site(settings, warnings=False, cache=CheckCache.of_site(settings, key))
             report.print(sys.stderr, warnings=False)
             if report.errors:
