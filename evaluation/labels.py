@@ -1,9 +1,10 @@
 """The hand labels of ``labels.toml`` and the essays they describe.
 
 ``[<set>.<slug>]`` labels an essay of one of the ``SETS``: ``[corpus.<slug>]`` one of
-``evaluation/essays/``, ``[holdout.<slug>]`` one of ``evaluation/holdout/`` and
-``[holdout2.<slug>]`` one of ``evaluation/holdout2/`` (both written without looking at the
-vocabulary, and never tuned to), ``[site.<slug>]`` one of the site's own ``content/essays/``.
+``evaluation/essays/``, ``[holdout.<slug>]`` one of ``evaluation/holdout/``,
+``[holdout2.<slug>]`` one of ``evaluation/holdout2/`` and ``[holdout3.<slug>]`` one of
+``evaluation/holdout3/`` (all three written without looking at the vocabulary, and never tuned
+to), ``[site.<slug>]`` one of the site's own ``content/essays/``.
 Each essay lists its ``roles`` and ``examples`` as ``["plain name", "the sentence that shows
 it"]`` pairs.
 """
@@ -19,7 +20,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 LABELS = HERE / "labels.toml"
 SETS = {"corpus": HERE / "essays", "holdout": HERE / "holdout",
-        "holdout2": HERE / "holdout2", "site": ROOT / "content" / "essays"}
+        "holdout2": HERE / "holdout2", "holdout3": HERE / "holdout3",
+        "site": ROOT / "content" / "essays"}
 KINDS = ("roles", "examples")
 
 

@@ -3,9 +3,10 @@
     python -m evaluation.run [--topics PATH] [--report PATH]
 
 Each set of labels.toml (``SETS``: ``corpus``: evaluation/essays/, ``holdout``:
-evaluation/holdout/, ``holdout2``: evaluation/holdout2/, ``site``: content/essays/) is copied
-into a temporary content folder with the vocabulary and built with the project's settings and
-plugins; the report compares its topic pages with the labels.
+evaluation/holdout/, ``holdout2``: evaluation/holdout2/, ``holdout3``: evaluation/holdout3/,
+``site``: content/essays/) is copied into a temporary content folder with the vocabulary and
+built with the project's settings and plugins; the report compares its topic pages with the
+labels.
 """
 
 from __future__ import annotations

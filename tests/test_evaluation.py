@@ -18,7 +18,7 @@ FIELDS = {"title", "date", "slug", "summary", "author"}
 # The sets written for the evaluation (not the site's own essays), with how many essays each
 # must hold at least.
 WRITTEN = {name: folder for name, folder in SETS.items() if folder.is_relative_to(HERE)}
-AT_LEAST = {"corpus": 20, "holdout": 12, "holdout2": 12}
+AT_LEAST = {"corpus": 20, "holdout": 12, "holdout2": 12, "holdout3": 12}
 
 
 # --- quotes and figures
