@@ -52,7 +52,7 @@ MISTAKES = {
     "an unknown role": (
         {"essays/kindness.md": ESSAY.replace("Summary:", "Roles: barsita\nSummary:")},
         ["{content}/essays/kindness.md:5: Roles: unknown role 'barsita': did you mean "
-         "'Barista' or 'Bartender' or 'Baker'? (new topics are added to topics.toml)"]),
+         "'Barista' or 'Bartender' or 'Barback'? (new topics are added to topics.toml)"]),
     "a vocabulary mistake": (
         {"essays/e1.md": essay(1),
          "topics.toml": VOCABULARY.replace('aliases = ["nurse"]', 'aliases = ["barista"]')},
@@ -250,7 +250,7 @@ def test_drafts_are_checked_too(problems):
     draft = ESSAY.replace("Summary:", "Status: draft\nRoles: barsita\nSummary:")
     assert errors_of(problems({"essays/kindness.md": draft})) == [
         "error: essays/kindness.md:6: Roles: unknown role 'barsita': did you mean 'Barista' or "
-        "'Bartender' or 'Baker'? (new topics are added to topics.toml)"]
+        "'Bartender' or 'Barback'? (new topics are added to topics.toml)"]
 
 
 def test_invoke_check_on_the_real_content_finds_no_error_and_writes_nothing(tmp_path):
