@@ -66,12 +66,15 @@ class EditLoop:
         signals.get_writer.connect(self._writer_class, sender=self.pelican)
 
     def build(self) -> str:
-        """Build once: ``ok``, ``failed``, or ``restart`` when the code or settings changed."""
+        """Build once: ``ok``, ``failed``, or ``restart`` when the code or settings changed.
+        Nothing is built when no watched file changed since the last good build."""
         started = bool(self.seen)
         changed = self._changes()
         if started and any(path.is_relative_to(code) for path in changed for code in self.code):
             return "restart"
         self.pending |= changed
+        if not self.pending and self.last and self._output_is_ours():
+            return "ok unchanged: nothing to build"
         fast = bool(self.last) and self._output_is_ours() and all(
             path.is_relative_to(self.content) and path.suffix in CONTENT_TYPES
             for path in self.pending)
@@ -225,6 +228,7 @@ def serve(worker: Worker, output: Path, watched: list[Path], host: str, port: in
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
 
+    from filewatch import EventWatcher
     from sitebuild import failure
 
     def rebuild() -> None:
@@ -234,7 +238,7 @@ def serve(worker: Worker, output: Path, watched: list[Path], host: str, port: in
 
     rebuild()
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # reload after every rebuild, however close
-    server = Server()
+    server = Server(watcher=EventWatcher())
     for name, value in headers(output).items():
         server.setHeader(name, value)
     for path in watched:
@@ -242,6 +246,7 @@ def serve(worker: Worker, output: Path, watched: list[Path], host: str, port: in
     try:
         server.serve(host=host, port=port, root=str(output))
     finally:
+        server.watcher.stop.set()
         worker.close()
 
 
