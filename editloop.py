@@ -27,6 +27,8 @@ import threading
 from pathlib import Path
 from typing import Callable
 
+from jinja2 import BytecodeCache
+
 from sitebuild import PAGEFIND, ROOT, _command, _keeps_urls, replace_folder
 
 CODE = ("plugins", "authoring", "sitebuild.py", "editloop.py", "incremental.py",
@@ -55,6 +57,8 @@ class EditLoop:
                         *(ROOT / path for path in CODE), Path(args.settings).resolve()]
         self.code = self.watched[2:]
         self.key = cache_key(self.settings)
+        self.settings["JINJA_ENVIRONMENT"] = {**self.settings["JINJA_ENVIRONMENT"],
+                                              "bytecode_cache": CompiledTemplates()}
         self.seen: dict[Path, tuple[int, int]] = {}
         self.pending: set[Path] = set()  # changed since the last build that succeeded
         self.earlier: dict = {}  # the files of the build now in output/, by name
@@ -172,6 +176,21 @@ class EditLoop:
     def close(self) -> None:
         self._stop_indexing()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, kept from one build to the next of a warm worker: Jinja
+    checks each against its template's source (by hash) and compiles a changed one again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _reset_pelican_state() -> None:
