@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
+import operator
 import os
 from pathlib import Path
 from typing import Any, Iterator
@@ -43,6 +44,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
 DEPTH = 2  # a page's own contents, and the contents they refer to
+ANY_DEPTH = "any"  # the memo's depth for a value that is seen the same at every depth
 _SCALARS = {kind: f"{kind.__name__}:" for kind in (str, int, float, bool, type(None))}
 SKIPPED_FIELDS = {"settings", "_context", "_content"}  # Content: shared, or replaced by .content
 
@@ -70,6 +72,7 @@ class Fingerprints:
 
     def __init__(self) -> None:
         self._memo: dict[tuple[int, Any], tuple[Any, Any]] = {}  # (id, depth): (value, code)
+        self._deep = 0  # how many depth-dependent values have been met
         self._templates: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]] | None] = {}
 
     def page(self, template: Template, context: dict) -> str | None:
@@ -111,10 +114,18 @@ class Fingerprints:
         if prefix is not None:
             parts.append(f"{prefix}{value!r};")
             return
-        key = (id(value), depth)
-        found = self._memo.get(key)
+        found = self._memo.get((id(value), ANY_DEPTH))
         if found is None:
-            found = self._memo[key] = (value, self._encoded(value, depth))
+            found = self._memo.get((id(value), depth))
+            if found is None:
+                deep = self._deep
+                code = self._encoded(value, depth)
+                # Seen the same at every depth unless a content (or an object that says
+                # what it shows at each depth) was met on the way.
+                key = (id(value), depth if self._deep != deep else ANY_DEPTH)
+                found = self._memo[key] = (value, code)
+            else:
+                self._deep += 1
         parts.append(found[1])
 
     def _encoded(self, value: Any, depth: int) -> str:
@@ -151,6 +162,8 @@ class Fingerprints:
         parts.append("]")
 
     def _object(self, value: Any, depth: int) -> str:
+        if isinstance(value, Content) or hasattr(value, "__fingerprint__"):
+            self._deep += 1  # what it shows depends on the depth
         if isinstance(value, Content):
             if depth <= 0:
                 return self._url(value)
@@ -185,11 +198,13 @@ class Fingerprints:
         key = (id(content), None)
         if key not in self._memo:
             refers_to: list[Content] = []
-            fields = [(name, field) for name, field in sorted(vars(content).items())
-                      if name not in SKIPPED_FIELDS]
-            own = self._fresh([_without_contents(fields, refers_to), content.content,
-                               self._url(content), content.save_as], 0)
-            self._memo[key] = (content, (own, refers_to))
+            parts = []
+            for name, field in sorted(vars(content).items()):
+                if name not in SKIPPED_FIELDS:
+                    parts.append(f"{name}=")
+                    self._encode(_without_contents(field, refers_to), 0, parts)
+            parts.append(f"{content.content!r};{self._url(content)!r};{content.save_as!r}")
+            self._memo[key] = (content, (_hash("".join(parts)), refers_to))
         return self._memo[key][1]
 
     def _names(self, template: Template) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -260,16 +275,19 @@ def _record_uses(node: nodes.Node, tested: bool, uses: dict[str, bool]) -> None:
 
 
 def _without_contents(value: Any, found: list[Content]) -> Any:
-    """``value`` with each content in it replaced by its place in ``found``."""
+    """``value`` with each content in its lists and dicts replaced by its place in
+    ``found``; ``value`` itself when it holds none."""
     if type(value) in _SCALARS:
         return value
     if isinstance(value, Content):
         found.append(value)
         return f"content #{len(found)}"
     if isinstance(value, (list, tuple)):
-        return [_without_contents(item, found) for item in value]
+        items = [_without_contents(item, found) for item in value]
+        return value if all(map(operator.is_, items, value)) else items
     if isinstance(value, dict):
-        return {key: _without_contents(item, found) for key, item in value.items()}
+        items = {key: _without_contents(item, found) for key, item in value.items()}
+        return value if all(map(operator.is_, items.values(), value.values())) else items
     return value
 
 

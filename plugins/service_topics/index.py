@@ -25,8 +25,8 @@ class Entry:
 
     def __fingerprint__(self, depth: int) -> list:
         """What a topic page shows of an entry (incremental.py): the essay's metadata (its
-        title, date, summary…) and URL, and the tag; not the essay's text, at any depth."""
-        return [self.essay.metadata, self.url, self.tag, self.via]
+        title, date, summary…) and URL, and the tag; not the essay's text."""
+        return [self.essay.metadata, self.essay, self.tag, self.via]  # the essay: its URL
 
     @cached_property  # Pelican works an essay's URL out afresh on every access
     def url(self) -> str:
