@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,7 @@ from sitebuild import PAGEFIND, ROOT, _command, _keeps_urls, replace_folder
 CODE = ("plugins", "authoring", "sitebuild.py", "editloop.py", "incremental.py",
         "contentcache.py")  # a change here, or to the settings file, needs a new worker
 CONTENT_TYPES = {".md", ".markdown", ".mkd", ".mdown"}  # essays and pages: the fast path
+IDLE = 0.5  # seconds without a request: the author is reading, and the worker collects garbage
 PUBLISHED = "--published="  # the worker's own option: the record of the URLs last published
 
 
@@ -85,7 +87,7 @@ class EditLoop:
             for path in self.pending)
         self._stop_indexing()
         paused = fast and gc.isenabled()  # a fast build leaves its garbage for later:
-        if paused:                        # main() collects it once the answer is out
+        if paused:                        # main() collects it when no build is asked for
             gc.disable()
         try:
             if not self._run(fast):
@@ -290,8 +292,15 @@ def main(argv: list[str]) -> int:
     pelican.init_logging(level=args.verbosity, fatal=args.fatal,
                          handler=pelican.LOG_HANDLERS[args.log_handler])
     loop = EditLoop(argv, published)
+    uncollected = 0  # fast builds whose garbage is still there
     try:
-        for line in sys.stdin:
+        while True:
+            if uncollected and not _asked_within(IDLE):  # while the author reads
+                gc.collect()
+                uncollected = 0
+            line = sys.stdin.readline()
+            if not line:
+                break
             if line.strip() == "build":
                 answer = loop.build()
                 if answer.startswith("ok"):
@@ -299,10 +308,18 @@ def main(argv: list[str]) -> int:
                 print(answer, file=answers, flush=True)
                 if answer == "restart":
                     return 0
-                gc.collect()  # while the author reads
+                uncollected += 1
+                if uncollected > 1:  # saves in quick succession: at most two builds' garbage
+                    gc.collect()
+                    uncollected = 0
     finally:
         loop.close()
     return 0
+
+
+def _asked_within(seconds: float) -> bool:
+    """Whether a request comes on stdin within ``seconds``."""
+    return bool(select.select([sys.stdin], [], [], seconds)[0])
 
 
 if __name__ == "__main__":
