@@ -19,7 +19,9 @@ follows a moment later.
 
 from __future__ import annotations
 
+import gc
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -27,11 +29,15 @@ import threading
 from pathlib import Path
 from typing import Callable
 
+from jinja2 import BytecodeCache
+
 from sitebuild import PAGEFIND, ROOT, _command, _keeps_urls, replace_folder
 
+# A change here, or to the settings file, needs a new worker.
 CODE = ("plugins", "authoring", "sitebuild.py", "editloop.py", "incremental.py",
-        "contentcache.py", "sharedreads.py")  # a change here, or to the settings file, needs a new worker
+        "contentcache.py", "sharedreads.py")
 CONTENT_TYPES = {".md", ".markdown", ".mkd", ".mdown"}  # essays and pages: the fast path
+IDLE = 0.5  # seconds without a request: the author is reading, and the worker collects garbage
 PUBLISHED = "--published="  # the worker's own option: the record of the URLs last published
 
 
@@ -55,6 +61,8 @@ class EditLoop:
                         *(ROOT / path for path in CODE), Path(args.settings).resolve()]
         self.code = self.watched[2:]
         self.key = cache_key(self.settings)
+        self.settings["JINJA_ENVIRONMENT"] = {**self.settings["JINJA_ENVIRONMENT"],
+                                              "bytecode_cache": CompiledTemplates()}
         self.seen: dict[Path, tuple[int, int]] = {}
         self.pending: set[Path] = set()  # changed since the last build that succeeded
         self.earlier: dict = {}  # the files of the build now in output/, by name
@@ -66,18 +74,28 @@ class EditLoop:
         signals.get_writer.connect(self._writer_class, sender=self.pelican)
 
     def build(self) -> str:
-        """Build once: ``ok``, ``failed``, or ``restart`` when the code or settings changed."""
+        """Build once: ``ok``, ``failed``, or ``restart`` when the code or settings changed.
+        Nothing is built when no watched file changed since the last good build."""
         started = bool(self.seen)
         changed = self._changes()
         if started and any(path.is_relative_to(code) for path in changed for code in self.code):
             return "restart"
         self.pending |= changed
+        if not self.pending and self.last and self._output_is_ours():
+            return "ok unchanged: nothing to build"
         fast = bool(self.last) and self._output_is_ours() and all(
             path.is_relative_to(self.content) and path.suffix in CONTENT_TYPES
             for path in self.pending)
         self._stop_indexing()
-        if not self._run(fast):
-            return "failed"
+        paused = fast and gc.isenabled()  # a fast build leaves its garbage for later:
+        if paused:                        # main() collects it when no build is asked for
+            gc.disable()
+        try:
+            if not self._run(fast):
+                return "failed"
+        finally:
+            if paused:
+                gc.enable()
         self.pending.clear()
         self.last = "fast" if fast else "full"
         return f"ok {self.last}: {self.writer.rendered} rendered, {self.writer.reused} reused"
@@ -172,6 +190,21 @@ class EditLoop:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, kept from one build to the next of a warm worker: Jinja
+    checks each against its template's source (by hash) and compiles a changed one again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 def _reset_pelican_state() -> None:
     """What Pelican keeps from one run to the next in a process: logged messages (which it
     would not log, and so not count as errors, a second time) and memoized contents."""
@@ -226,6 +259,7 @@ def serve(worker: Worker, output: Path, watched: list[Path], host: str, port: in
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
 
+    from filewatch import EventWatcher
     from sitebuild import failure
 
     def rebuild() -> None:
@@ -235,7 +269,7 @@ def serve(worker: Worker, output: Path, watched: list[Path], host: str, port: in
 
     rebuild()
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # reload after every rebuild, however close
-    server = Server()
+    server = Server(watcher=EventWatcher())
     for name, value in headers(output).items():
         server.setHeader(name, value)
     for path in watched:
@@ -243,6 +277,7 @@ def serve(worker: Worker, output: Path, watched: list[Path], host: str, port: in
     try:
         server.serve(host=host, port=port, root=str(output))
     finally:
+        server.watcher.stop.set()
         worker.close()
 
 
@@ -259,8 +294,15 @@ def main(argv: list[str]) -> int:
     pelican.init_logging(level=args.verbosity, fatal=args.fatal,
                          handler=pelican.LOG_HANDLERS[args.log_handler])
     loop = EditLoop(argv, published)
+    uncollected = 0  # fast builds whose garbage is still there
     try:
-        for line in sys.stdin:
+        while True:
+            if uncollected and not _asked_within(IDLE):  # while the author reads
+                gc.collect()
+                uncollected = 0
+            line = sys.stdin.readline()
+            if not line:
+                break
             if line.strip() == "build":
                 answer = loop.build()
                 if answer.startswith("ok"):
@@ -268,9 +310,18 @@ def main(argv: list[str]) -> int:
                 print(answer, file=answers, flush=True)
                 if answer == "restart":
                     return 0
+                uncollected += 1
+                if uncollected > 1:  # saves in quick succession: at most two builds' garbage
+                    gc.collect()
+                    uncollected = 0
     finally:
         loop.close()
     return 0
+
+
+def _asked_within(seconds: float) -> bool:
+    """Whether a request comes on stdin within ``seconds``."""
+    return bool(select.select([sys.stdin], [], [], seconds)[0])
 
 
 if __name__ == "__main__":

@@ -16,6 +16,9 @@ What a value's fingerprint covers:
 - an essay or page (a Pelican ``Content``): all its fields, its content as
   templates see it (internal links resolved), and the fields of the contents
   it refers to directly (neighbours, related essays), down to their URLs;
+- a tag, category or author (a Pelican ``URLWrapper``): its kind and name, and
+  its slug when one was set: its URLs follow from them and the settings, which
+  do not change in the life of a warm worker (a change starts another);
 - an object with a ``__fingerprint__(depth)`` method: what that returns
   (the topics plugin's index and topic pages say what their pages show);
 - anything else: no fingerprint, and the page is rendered every time.
@@ -29,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
+import operator
 import os
 from pathlib import Path
 from typing import Any, Iterator
@@ -40,7 +44,8 @@ from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
 DEPTH = 2  # a page's own contents, and the contents they refer to
-_SCALARS = frozenset({str, int, float, bool, type(None)})
+ANY_DEPTH = "any"  # the memo's depth for a value that is seen the same at every depth
+_SCALARS = {kind: f"{kind.__name__}:" for kind in (str, int, float, bool, type(None))}
 SKIPPED_FIELDS = {"settings", "_context", "_content"}  # Content: shared, or replaced by .content
 
 
@@ -58,11 +63,16 @@ class Written:
 
 
 class Fingerprints:
-    """Fingerprints of the values of one build (each object's computed once)."""
+    """Fingerprints of the values of one build.
+
+    Nothing a template reads changes while Pelican writes, so every object, list
+    and dict met inside a value is encoded once per depth, and found again by
+    its identity (each kept alive, so that no id is reused).
+    """
 
     def __init__(self) -> None:
-        # by (id, depth); each entry keeps its object alive, so that no id is reused
-        self._memo: dict[tuple[int, int], tuple[Any, str]] = {}
+        self._memo: dict[tuple[int, Any], tuple[Any, Any]] = {}  # (id, depth): (value, code)
+        self._deep = 0  # how many depth-dependent values have been met
         self._templates: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]] | None] = {}
 
     def page(self, template: Template, context: dict) -> str | None:
@@ -83,7 +93,7 @@ class Fingerprints:
 
     def feed(self, elements: list, **details: Any) -> str | None:
         try:
-            return _hash(self.of([elements, sorted(details.items())], DEPTH - 1))
+            return self._fresh([elements, sorted(details.items())], DEPTH - 1)
         except Unfingerprintable:
             return None
 
@@ -93,30 +103,41 @@ class Fingerprints:
         self._encode(value, depth, parts)
         return _hash("".join(parts))
 
-    def _encode(self, value: Any, depth: int, parts: list[str]) -> None:
-        kind = type(value)  # the commonest types first, by identity: most calls are these
-        if kind in _SCALARS:
-            parts.append(f"{kind.__name__}:{value!r};")
-        elif kind is list or kind is tuple:
-            parts.append("[")
-            for item in value:
-                self._encode(item, depth, parts)
-            parts.append("]")
-        else:
-            self._encode_any(value, depth, parts)
+    def _fresh(self, items: list, depth: int) -> str:
+        """The fingerprint of a list made for the call (so not kept)."""
+        parts: list[str] = []
+        self._items(items, depth, parts)
+        return _hash("".join(parts))
 
-    def _encode_any(self, value: Any, depth: int, parts: list[str]) -> None:
-        if value is None or isinstance(value, (str, int, float)):  # bool is an int
-            parts.append(f"{type(value).__name__}:{value!r};")
-        elif isinstance(value, (datetime.date, datetime.time)):
-            parts.append(f"date:{value.isoformat()}:{getattr(value, 'tzinfo', None)!s};")
-        elif isinstance(value, datetime.tzinfo):
-            parts.append(f"zone:{value!s};")
-        elif isinstance(value, (list, tuple)):
-            parts.append("[")
-            for item in value:
-                self._encode(item, depth, parts)
-            parts.append("]")
+    def _encode(self, value: Any, depth: int, parts: list[str]) -> None:
+        prefix = _SCALARS.get(type(value))  # the commonest kinds first, by identity
+        if prefix is not None:
+            parts.append(f"{prefix}{value!r};")
+            return
+        found = self._memo.get((id(value), ANY_DEPTH))
+        if found is None:
+            found = self._memo.get((id(value), depth))
+            if found is None:
+                deep = self._deep
+                code = self._encoded(value, depth)
+                # Seen the same at every depth unless a content (or an object that says
+                # what it shows at each depth) was met on the way.
+                key = (id(value), depth if self._deep != deep else ANY_DEPTH)
+                found = self._memo[key] = (value, code)
+            else:
+                self._deep += 1
+        parts.append(found[1])
+
+    def _encoded(self, value: Any, depth: int) -> str:
+        if isinstance(value, (str, int, float)):  # bool is an int
+            return f"{type(value).__name__}:{value!r};"
+        if isinstance(value, (datetime.date, datetime.time)):
+            return f"date:{value.isoformat()}:{getattr(value, 'tzinfo', None)!s};"
+        if isinstance(value, datetime.tzinfo):
+            return f"zone:{value!s};"
+        parts: list[str] = []
+        if isinstance(value, (list, tuple)):
+            self._items(value, depth, parts)
         elif isinstance(value, dict):
             parts.append("{")
             for key in sorted(value, key=repr):
@@ -126,44 +147,64 @@ class Fingerprints:
         elif isinstance(value, (set, frozenset)):
             parts.append("{" + ",".join(sorted(self.of(item, depth) for item in value)) + "}")
         else:
-            parts.append(self._memoized(value, depth))
+            parts.append(f"<{type(value).__name__}:{self._object(value, depth)}>")
+        text = "".join(parts)
+        return text if len(text) < 64 else _hash(text)  # a long one counts by its hash
 
-    def _memoized(self, value: Any, depth: int) -> str:
-        """Objects, each fingerprinted once per depth."""
-        key = (id(value), depth)
-        if key not in self._memo:
-            self._memo[key] = (value, f"<{type(value).__name__}:{self._object(value, depth)}>")
-        return self._memo[key][1]
+    def _items(self, items, depth: int, parts: list[str]) -> None:
+        parts.append("[")
+        for item in items:
+            prefix = _SCALARS.get(type(item))
+            if prefix is None:
+                self._encode(item, depth, parts)
+            else:
+                parts.append(f"{prefix}{item!r};")
+        parts.append("]")
 
     def _object(self, value: Any, depth: int) -> str:
+        if isinstance(value, Content) or hasattr(value, "__fingerprint__"):
+            self._deep += 1  # what it shows depends on the depth
         if isinstance(value, Content):
             if depth <= 0:
-                return self.of(value.url, 0)
+                return self._url(value)
             own, refers_to = self._content(value)
-            return _hash(own + "".join(self._memoized(other, depth - 1) for other in refers_to))
+            return _hash(own + "".join(self.of(other, depth - 1) for other in refers_to))
         if hasattr(value, "__fingerprint__"):
-            return self.of(value.__fingerprint__(depth), depth - 1)
+            shown = value.__fingerprint__(depth)
+            return self._fresh(shown, depth - 1) if type(shown) is list \
+                else self.of(shown, depth - 1)
         if isinstance(value, Page):
-            return self.of([value.number, value.url, value.save_as, value.object_list,
-                            value.paginator], depth)
+            return self._fresh([value.number, value.url, value.save_as, value.object_list,
+                                value.paginator], depth)
         if isinstance(value, Paginator):
-            return self.of([value.num_pages, value.count, value.per_page], depth)
-        if isinstance(value, URLWrapper):
-            return self.of([value.name, value.slug, value.url, value.save_as], depth)
+            return self._fresh([value.num_pages, value.count, value.per_page], depth)
+        if isinstance(value, URLWrapper):  # its slug and URLs follow from these and the settings
+            return self._fresh([type(value).__name__, value.name,
+                                None if value._slug_from_name else value.slug], depth)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return self.of([getattr(value, f.name) for f in dataclasses.fields(value)], depth)
+            return self._fresh([getattr(value, f.name) for f in dataclasses.fields(value)],
+                               depth)
         raise Unfingerprintable(type(value).__name__)
+
+    def _url(self, content: Content) -> str:
+        """A content's URL (Pelican works it out afresh on every access)."""
+        key = (id(content), "url")
+        if key not in self._memo:
+            self._memo[key] = (content, content.url)
+        return self._memo[key][1]
 
     def _content(self, content: Content) -> tuple[str, list[Content]]:
         """A content's own fields, and the contents its fields refer to (in order)."""
         key = (id(content), None)
         if key not in self._memo:
             refers_to: list[Content] = []
-            fields = [(name, field) for name, field in sorted(vars(content).items())
-                      if name not in SKIPPED_FIELDS]
-            own = self.of([_without_contents(fields, refers_to), content.content, content.url,
-                           content.save_as], 0)
-            self._memo[key] = (content, (own, refers_to))
+            parts = []
+            for name, field in sorted(vars(content).items()):
+                if name not in SKIPPED_FIELDS:
+                    parts.append(f"{name}=")
+                    self._encode(_without_contents(field, refers_to), 0, parts)
+            parts.append(f"{content.content!r};{self._url(content)!r};{content.save_as!r}")
+            self._memo[key] = (content, (_hash("".join(parts)), refers_to))
         return self._memo[key][1]
 
     def _names(self, template: Template) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -234,14 +275,19 @@ def _record_uses(node: nodes.Node, tested: bool, uses: dict[str, bool]) -> None:
 
 
 def _without_contents(value: Any, found: list[Content]) -> Any:
-    """``value`` with each content in it replaced by its place in ``found``."""
+    """``value`` with each content in its lists and dicts replaced by its place in
+    ``found``; ``value`` itself when it holds none."""
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, Content):
         found.append(value)
         return f"content #{len(found)}"
     if isinstance(value, (list, tuple)):
-        return [_without_contents(item, found) for item in value]
+        items = [_without_contents(item, found) for item in value]
+        return value if all(map(operator.is_, items, value)) else items
     if isinstance(value, dict):
-        return {key: _without_contents(item, found) for key, item in value.items()}
+        items = {key: _without_contents(item, found) for key, item in value.items()}
+        return value if all(map(operator.is_, items.values(), value.values())) else items
     return value
 
 
@@ -301,20 +347,26 @@ class ReusingWriter(Writer):
 
     def _unchanged(self, name: str, earlier: Written) -> bool:
         try:
-            stat = (Path(self.previous) / name).stat()
+            stat = os.stat(os.path.join(self.previous, name))
         except OSError:
             return False
         return (stat.st_ino, stat.st_mtime_ns) == (earlier.inode, earlier.mtime_ns)
 
     def _link(self, name: str) -> None:
-        target = Path(self.output_path) / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)
-        os.link(Path(self.previous) / name, target)
+        """Link the last build's ``name`` into the output: in the common case, one call."""
+        source, target = os.path.join(self.previous, name), os.path.join(self.output_path, name)
+        try:
+            os.link(source, target)
+        except FileNotFoundError:  # its folder is not there yet
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.link(source, target)
+        except FileExistsError:  # written before, and overridden now
+            os.unlink(target)
+            os.link(source, target)
         self._record(name)
 
     def _record(self, name: str) -> None:
-        stat = (Path(self.output_path) / name).stat()
+        stat = os.stat(os.path.join(self.output_path, name))
         self.written[name] = Written(self._fingerprint, stat.st_ino, stat.st_mtime_ns)
 
     def _book(self, filename: str, override: bool) -> None:
@@ -384,19 +436,27 @@ class _PendingFile:
             return
         data = b"".join(part if isinstance(part, bytes) else part.encode(self.encoding)
                         for part in self.parts)
-        earlier = writer.previous and Path(writer.previous) / self.name
-        if earlier and self.name in writer.earlier and _same_bytes(earlier, data) \
+        if writer.previous and self.name in writer.earlier \
+                and _same_bytes(os.path.join(writer.previous, self.name), data) \
                 and writer._unchanged(self.name, writer.earlier[self.name]):
             writer._link(self.name)
             return
-        target = Path(writer.output_path) / self.name
-        target.unlink(missing_ok=True)  # never write through a link to the last build
-        target.write_bytes(data)
+        target = os.path.join(writer.output_path, self.name)
+        try:
+            file = open(target, "xb")  # noqa: SIM115: never through a link to the last build
+        except FileExistsError:
+            os.unlink(target)
+            file = open(target, "xb")  # noqa: SIM115
+        with file:
+            file.write(data)
         writer._record(self.name)
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def _same_bytes(path: str, data: bytes) -> bool:
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as file:
+            return file.read() == data
     except OSError:
         return False

@@ -133,7 +133,7 @@ def copy_of_the_project(folder):
     for name in ["content", "theme", "plugins", "authoring"]:
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ["pelicanconf.py", "publishconf.py", "sitebuild.py", "tasks.py", "editloop.py",
-                 "incremental.py", "contentcache.py", "sharedreads.py"]:
+                 "incremental.py", "contentcache.py", "sharedreads.py", "filewatch.py"]:
         shutil.copy(ROOT / name, folder / name)
     return folder
 

@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.corpus import write_corpus
 from editloop import Worker
-from sitebuild import build_site
+from sitebuild import ROOT, build_site
 from tests.test_build import fingerprint
 
 
@@ -83,6 +83,8 @@ def test_edits_through_the_fast_path_give_the_cold_build(loop):
 
 def test_an_unchanged_site_renders_nothing_and_a_broken_essay_keeps_the_last_good_one(loop):
     folder, content, worker = loop
+    assert worker.build() and worker.answer.startswith("ok unchanged"), worker.answer
+    essays(content)[0].touch()  # saved again, the same bytes
     assert worker.build() and worker.answer.startswith("ok fast: 0 rendered"), worker.answer
     before = fingerprint(folder / "output", skip={"pagefind"})
     broken = essays(content)[2]
@@ -91,3 +93,22 @@ def test_an_unchanged_site_renders_nothing_and_a_broken_essay_keeps_the_last_goo
     assert fingerprint(folder / "output", skip={"pagefind"}) == before
     edit(broken, r"^Date: .*$", "Date: 2031-05-05 10:00")
     assert_same_as_cold(folder, content, worker, "fixed")
+
+
+def test_a_template_edit_shows_though_the_worker_keeps_compiled_templates(tmp_path):
+    content = write_corpus(tmp_path / "content", 12)
+    theme = shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    overrides = {"CACHE_PATH": str(tmp_path / "cache"), "THEME": str(theme)}
+    worker = Worker(output=tmp_path / "output", content=content, overrides=overrides)
+    try:
+        assert worker.build(), worker.answer
+        edit(theme / "templates" / "base.html", r"</footer>", "<p>A new line.</p></footer>")
+        assert worker.build() and worker.answer.startswith("ok full"), worker.answer
+        home = (tmp_path / "output" / "index.html").read_text(encoding="utf-8")
+        assert "<p>A new line.</p>" in home
+        cold = build_site(content=content, output=tmp_path / "cold",
+                          overrides={**overrides, "CACHE_PATH": str(tmp_path / "cold-cache")})
+        assert fingerprint(tmp_path / "output", skip={"pagefind"}) == \
+            fingerprint(cold, skip={"pagefind"})
+    finally:
+        worker.close()

@@ -22,6 +22,7 @@ _pages: dict[str, dict[str, object]] = {}  # per Pelican instance: output path -
 
 def reset(pelican):
     _pages[os.path.abspath(pelican.output_path)] = {}
+    _site_newest[:] = [None, None]
 
 
 def record(path, context):
@@ -44,7 +45,18 @@ def _lastmod(context, content):
     if content is not None and hasattr(content, "date"):
         return getattr(content, "modified", None) or content.date
     topic_page = context.get("topic_page")
-    essays = topic_page.essays if topic_page else context.get("articles") or []
+    if topic_page:
+        return _newest(topic_page.essays)
+    essays = context.get("articles") or []
+    if _site_newest[0] is not essays:  # every other page has the same list: once a build
+        _site_newest[:] = [essays, _newest(essays)]
+    return _site_newest[1]
+
+
+_site_newest: list = [None, None]  # the site's essays last seen, and the newest date
+
+
+def _newest(essays):
     return max((essay.date for essay in essays), default=None)
 
 

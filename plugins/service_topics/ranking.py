@@ -42,8 +42,8 @@ def related_essays(topics_of: Mapping[Essay, Sequence[str]], limit: int,
                 candidates.update(essays[max(0, at - window):at + window + 1])
         candidates.discard(essay)
         scored = sorted(
-            ((-math.fsum(weight[k] for k in mine.intersection(topics_of[other])), order[other],
-              other)
+            ((-math.fsum(map(weight.__getitem__, mine.intersection(topics_of[other]))),
+              order[other], other)
              for other in candidates),
             key=lambda item: item[:2])
         related[essay] = [other for _, _, other in scored[:limit]]
