@@ -70,6 +70,7 @@ DETERMINERS = frozenset(
 )
 PLACEHOLDERS = frozenset({"someone", "somebody"})
 MAX_DESCRIBING = 2
+ALIASES = 1 << 16  # aliases kept compiled: more than the vocabulary has, or each is compiled twice
 ANTECEDENT_REACH = 30  # words before "it" or "them" where the noun it stands for may be
 OBJECT_PRONOUNS = frozenset({"it", "them"})
 # Verbs whose "it" is most often no object at all ("made it", "take it easy", "say it is"):
@@ -224,7 +225,7 @@ def alias_patterns(alias: str, key: str, nouns: bool = False) -> list[Pattern]:
             if pattern.slots]
 
 
-@lru_cache(maxsize=1 << 14)  # the vocabulary's checks compile every alias, then the matchers
+@lru_cache(maxsize=ALIASES)  # the vocabulary's checks compile every alias, then the matchers
 def _compiled(alias: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...],
                                    tuple[tuple[Slot, ...], frozenset[str]], int]:
     """``alias``'s slots, its passive's, its pronoun form's with the forms of the noun the
@@ -235,7 +236,7 @@ def _compiled(alias: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...],
             _pronoun_slots(words, starts), _named(words))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=ALIASES)
 def _compiled_noun(alias: str) -> tuple[tuple[Slot, ...], int]:
     """A noun phrase ``alias``'s slots, each word in its forms as a noun or adjective
     (plural, possessive), so "engineer" never finds "engineering"; and how many words
@@ -249,7 +250,7 @@ def _named(words: Sequence[str]) -> int:
     return len([word for word in words if word not in DETERMINERS and word not in PLACEHOLDERS])
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=ALIASES)
 def _alias_words(alias: str) -> tuple[str, ...]:
     """The words of ``alias``, determiners included."""
     return tuple(word.text for word in words(alias, skipped=frozenset()))
