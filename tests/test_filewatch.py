@@ -9,12 +9,20 @@ from filewatch import EventWatcher
 SLOW_MACHINE = 120  # seconds: each wait ends as soon as its event comes
 
 
-async def woken_by(watcher: EventWatcher, woken: asyncio.Event, save) -> tuple:
+async def woken_by(watcher: EventWatcher, woken: asyncio.Event, save) -> set:
+    """The paths the watcher's looks name after ``save``, once its events have settled (a
+    loaded machine may deliver one save's events in several batches)."""
     woken.clear()
     save()
     await asyncio.wait_for(woken.wait(), SLOW_MACHINE)
-    await asyncio.sleep(0.3)  # any later events of the same save
-    return watcher.examine()
+    named = set()
+    while True:
+        await asyncio.sleep(0.5)
+        path, delay = watcher.examine()
+        if path is None:
+            return named
+        assert delay is None
+        named.add(path)
 
 
 def test_a_save_runs_the_tasks_of_the_paths_it_touched(tmp_path):
@@ -39,16 +47,17 @@ def test_a_save_runs_the_tasks_of_the_paths_it_touched(tmp_path):
             assert watcher.examine() == (None, None)
 
             assert await woken_by(watcher, woken, lambda: essay.write_text("Title: B\n")) \
-                == (str(essay), None)
-            assert runs == ["rebuild"]
+                == {str(essay)}
+            assert set(runs) == {"rebuild"}
+            runs.clear()
 
             def beside_and_renamed():  # a file beside the settings, then an editor's save
                 (tmp_path / "notes.txt").write_text("not watched")
                 (tmp_path / ".pelicanconf.py.new").write_text("SITENAME = 'B'\n")
                 os.replace(tmp_path / ".pelicanconf.py.new", settings)
 
-            assert await woken_by(watcher, woken, beside_and_renamed) == (str(settings), None)
-            assert runs == ["rebuild", "settings"]
+            assert await woken_by(watcher, woken, beside_and_renamed) == {str(settings)}
+            assert set(runs) == {"settings"}
         finally:
             watcher.stop.set()
 
