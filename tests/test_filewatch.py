@@ -3,6 +3,7 @@ paths it touched, each function once."""
 
 import asyncio
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 from filewatch import EventWatcher
 
@@ -61,4 +62,5 @@ def test_a_save_runs_the_tasks_of_the_paths_it_touched(tmp_path):
         finally:
             watcher.stop.set()
 
-    asyncio.run(session())
+    with ThreadPoolExecutor(1) as thread:  # a loop of its own: the browser tests' may run here
+        thread.submit(asyncio.run, session()).result()
