@@ -32,7 +32,6 @@ from service_topics.htmltext import blocks
 from service_topics.matching import Match, Matcher, Word, normalise_alias, words
 from service_topics.salience import DISCOUNTED, standing
 from service_topics.sentences import sentence_spans
-from service_topics.tagging import matchers_for
 from service_topics.vocabulary import KINDS, Vocabulary, slugish
 
 from .problems import Problem, warning
@@ -154,7 +153,7 @@ class _KnownWords:
     """The matchers of the vocabulary, by kind, and of the job titles."""
 
     def __init__(self, vocabulary: Vocabulary, titles: frozenset[str]):
-        self.vocabulary_matchers = matchers_for(vocabulary)
+        self.vocabulary_matchers = vocabulary.matchers
         self.roles = self.vocabulary_matchers[list(KINDS).index("roles")]
         self.titles = Matcher({title: [title] for title in titles})
 

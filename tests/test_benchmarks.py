@@ -12,7 +12,6 @@ import pytest
 
 from benchmarks.builds import variants
 from benchmarks.corpus import MENTIONS, PARAGRAPHS, write_corpus
-from service_topics.tagging import matchers_for
 from service_topics.vocabulary import load_vocabulary
 from sitebuild import build_site
 
@@ -61,7 +60,7 @@ def test_essays_have_the_metadata_of_real_essays_and_about_700_words(corpus):
 
 def test_topics_are_mentioned_at_realistic_rates(corpus):
     vocabulary = load_vocabulary(corpus / "topics.toml")
-    matchers = matchers_for(vocabulary)
+    matchers = vocabulary.matchers
     mentions, essays_of = [], Counter()
     for path in (corpus / "essays").glob("*.md"):
         found = [m.key for matcher in matchers for m in matcher.find(parse(path)[1])]

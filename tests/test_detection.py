@@ -8,7 +8,7 @@ from service_topics.errors import TopicsError
 from service_topics.htmltext import blocks
 from service_topics.sentences import quote, sentence_spans
 from service_topics.salience import Salience
-from service_topics.tagging import candidates, matchers_for, tag_essay
+from service_topics.tagging import candidates, tag_essay
 from service_topics.vocabulary import Topic, Vocabulary
 
 TOPICS = [
@@ -25,7 +25,7 @@ TOPICS = [
     Topic("examples", "being-patient", "Being patient", ("patient with the barista",), "Wait."),
 ]
 VOCABULARY = Vocabulary.of(TOPICS)
-MATCHERS = matchers_for(VOCABULARY)
+MATCHERS = VOCABULARY.matchers
 EVERY_CANDIDATE = Salience(threshold=0.0)  # detection alone: salience is tested elsewhere
 
 

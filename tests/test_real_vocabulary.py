@@ -4,12 +4,11 @@ import re
 
 import pytest
 
-from service_topics.tagging import matchers_for
 from service_topics.vocabulary import load_vocabulary
 from sitebuild import ROOT
 
 VOCABULARY = load_vocabulary(ROOT / "content" / "topics.toml")
-MATCHERS = matchers_for(VOCABULARY)
+MATCHERS = VOCABULARY.matchers
 
 
 def found(sentence: str) -> set[str]:

@@ -9,7 +9,7 @@ from pelican.settings import read_settings
 
 from authoring.check import check_site
 from service_topics.salience import Evidence, Salience, commonness, weights_of
-from service_topics.tagging import candidates, matchers_for, relatives_of
+from service_topics.tagging import candidates, relatives_of
 from service_topics.vocabulary import Topic, Vocabulary
 from sitebuild import ROOT
 from tests.conftest import site_content
@@ -36,7 +36,7 @@ TOPICS = [
           ("thank the bus driver",), "Thanks."),
 ]
 VOCABULARY = Vocabulary.of(TOPICS)
-MATCHERS = matchers_for(VOCABULARY)
+MATCHERS = VOCABULARY.matchers
 RELATIVES = frozenset({"sibling", "relative", "child"})
 
 

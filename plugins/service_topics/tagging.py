@@ -87,11 +87,6 @@ class EssayText(NamedTuple):
     source: Path
 
 
-def matchers_for(vocabulary: Vocabulary) -> list[Matcher]:
-    """The vocabulary's matchers, one per kind (Vocabulary.matchers)."""
-    return vocabulary.matchers
-
-
 def relatives_of(vocabulary: Vocabulary, config: Mapping[str, Any]) -> frozenset[str]:
     """The keys of the roles that are someone's relatives: the TOPICS_RELATIVES roles
     (by default ``family-member``, if the vocabulary has it) and every topic under them."""
@@ -132,7 +127,7 @@ def tag_site(essays: Mapping[Hashable, EssayText], vocabulary: Vocabulary,
     def compute(text: EssayText) -> tuple[Candidate, ...]:
         return candidates(text.html, text.metadata.get("title", ""),
                           text.metadata.get("summary", ""), vocabulary,
-                          matchers_for(vocabulary), config["TOPICS_QUOTE_LENGTH"], relatives)
+                          vocabulary.matchers, config["TOPICS_QUOTE_LENGTH"], relatives)
 
     found = {essay: found_by(text, lambda text=text: compute(text)) if found_by
              else compute(text) for essay, text in essays.items()}
