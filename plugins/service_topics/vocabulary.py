@@ -136,10 +136,10 @@ def load_vocabulary(path: str | Path) -> Vocabulary:
     except UnicodeDecodeError as error:
         line = path.read_bytes()[:error.start].count(b"\n") + 1
         raise TopicsError(path, line, "is not UTF-8: save it as UTF-8") from None
-    last = _READ.get(path.resolve())
-    if last is None or last[0] != text:
-        last = _READ[path.resolve()] = (text, _parse(path, text))
-    return last[1]
+    where = path.resolve()
+    if where not in _READ or _READ[where][0] != text:
+        _READ[where] = (text, _parse(path, text))
+    return _READ[where][1]
 
 
 @lru_cache(maxsize=4)
