@@ -194,6 +194,51 @@ def test_an_owner_or_a_kind_of_thing_is_no_mention():
     assert "barista" in evidence("<p>The barista’s smile helped.</p>")
 
 
+@pytest.mark.parametrize("sentence, key", [
+    ("He felt each radiator like a doctor checking a fever.".replace("doctor", "nurse"), "nurse"),
+    ("She treated me like a friend.", "friend"),
+])
+def test_a_likeness_never_counts(sentence, key):
+    assert key not in evidence(f"<p>{sentence}</p>")
+
+
+def test_asking_for_one_is_no_likeness():
+    assert "waiter" in evidence("<p>I'd like a waiter to take our order.</p>")
+
+
+@pytest.mark.parametrize("sentence", [
+    "There was a nurse with a trolley, two clerks arguing, a cashier restocking the "
+    "shelves, and the teacher on her phone.",
+    "In the room: my brother, my aunt, a nurse, and me.",
+    "The barista, the cashier, the clerk: every one of them helped, if you let them.",
+])
+def test_roles_in_a_roll_call_are_mentioned_but_neither_served_nor_discussed(sentence):
+    found = evidence(f"<p>{sentence}</p>")
+    roles = [key for key in found if VOCABULARY[key].kind == "roles"]
+    assert len(roles) >= 3
+    assert all(found[key].mentions == 1 and not found[key].served
+               and not found[key].discussed for key in roles)
+
+
+def test_an_item_of_a_roll_call_with_an_act_of_its_own_is_served():
+    found = evidence("<p>Think of when your teacher asked you, or when you had to hold the "
+                     "door for a nurse, or your clerk waiting on you.</p>")
+    assert found["nurse"].served and not found["teacher"].served
+
+
+def test_roles_in_fewer_items_than_a_roll_call_are_no_roll_call():
+    found = evidence("<p>The nurse helped the clerk, and the cashier thanked them.</p>")
+    assert all(found[key].served for key in ("nurse", "clerk", "cashier"))
+
+
+def test_a_role_the_title_or_summary_alone_names_is_a_candidate():
+    found = evidence("<p>Walter came on Tuesdays.</p>", title="The Nurse on Tuesdays",
+                     summary="What the barista taught me, and my brother.")
+    assert found["nurse"] == Evidence(title=True)
+    assert found["barista"] == Evidence(summary=True)
+    assert "sibling" not in found  # a relative named there sets the scene
+
+
 def test_an_aside_in_brackets_neither_serves_nor_is_discussed():
     found = evidence("<p>The mayor (who is a friend of the nurse) helped.</p>")
     assert found["friend"] == Evidence(mentions=1, lead=True, share=1.0)
@@ -207,7 +252,7 @@ def test_where_a_topic_is_named_is_part_of_its_evidence():
     assert found["clerk"].title and not found["clerk"].lead
     assert found["cashier"].lead and found["cashier"].share == 1 / 5
     assert found["teacher"].heading and found["barista"].heading  # a term, an opening fragment
-    assert "friend" not in found  # a title alone is no mention
+    assert found["friend"] == Evidence(title=True)  # a role the title alone names
 
 
 def test_scores_weigh_title_summary_and_service_above_a_passing_mention():
@@ -318,6 +363,16 @@ def test_the_title_and_the_summary_make_a_passing_mention_a_tag(make_site):
     assert listed == {"/essays/essay-2/", "/essays/essay-3/"}
     also = site.page("/essays/essay-1/").select_one(".also-mentioned")
     assert [a["href"] for a in also.select("a")] == ["/roles/nurse/"]  # its page exists
+
+
+def test_a_role_only_the_title_names_is_a_tag_without_a_quote(make_site):
+    site = make_site({"topics.toml": SITE_VOCABULARY,
+                      "essays/e1.md": essay(1, "Walter came on Tuesdays.",
+                                            title="The Nurse Comes on Tuesdays")})
+    assert topic_keys(site.page("/essays/essay-1/")) == {"nurse"}
+    entry = site.page("/roles/nurse/").select_one(".evidence li")
+    assert entry.select_one("h3 a")["href"] == "/essays/essay-1/"
+    assert text(entry.select_one(".declared")) == "Named in the essay’s title or summary."
 
 
 def test_negated_contrasted_and_addressing_mentions_are_not_even_mentioned(make_site):

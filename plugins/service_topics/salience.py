@@ -12,6 +12,8 @@ A mention never counts when it is
   or stands right before an example of service ("I never held the door").  "Not just a
   nurse" is no negation;
 - **contrasted**: *rather than*, *instead of* or *as opposed to* opens it likewise;
+- **a likeness**: *like a* (or *like an*) opens it likewise: "like a doctor checking a
+  fever", "treated me like a child" (but "I'd like a …" asks for one);
 - **a word of address**: the mention (with at most *my*, *dear*, *oh*, *hey*…, or paired
   with another word by *and*) is a phrase of its own between punctuation, not an item of a list, in a sentence that
   speaks to someone (*you*, *thanks*, *please*, *hello*…, or a phrase beside it that ends
@@ -39,6 +41,11 @@ A mention that counts, unless it stands in brackets (an aside), is
   in the first paragraph, where relatives set the scene ("My sister got married…");
 - **a kind of thing**, never a person, when it is a possessive after *a* or *an* ("a
   carpenter's pencil"): such a mention never counts;
+- **listed** when it is a role named in a roll call: a sentence whose items, between
+  commas, semicolons and colons, name ROLL_CALL roles or more ("There was a porter, two
+  student doctors, a healthcare assistant and the registrar"); it counts as a mention, but
+  is neither served nor discussed, unless its own item holds an example of service ("…,
+  or when your teacher gave you a deadline, …");
 - **a heading** when it stands in a heading, a definition list's term, or opens a short
   fragment that opens its paragraph ("Cashier at a discount pharmacy.").
 """
@@ -63,13 +70,15 @@ FRAGMENT = 8  # longest paragraph-opening fragment read as a heading, in words
 REACH = 80  # characters before a mention where its opening, or a name, is looked for
 
 # How a sentence may hold a mention (salience.standing); the first three never count.
-NEGATED, CONTRASTED, ADDRESS, KIND, ASIDE, DISCUSSED = (
-    "negated", "contrasted", "address", "kind", "aside", "discussed")
-DISCOUNTED = frozenset({NEGATED, CONTRASTED, ADDRESS, KIND})
+NEGATED, CONTRASTED, LIKENESS, ADDRESS, KIND, ASIDE, DISCUSSED = (
+    "negated", "contrasted", "likeness", "address", "kind", "aside", "discussed")
+DISCOUNTED = frozenset({NEGATED, CONTRASTED, LIKENESS, ADDRESS, KIND})
 
 NEGATIONS = frozenset({"no", "not", "never", "nor", "neither", "without", "cannot"})
 CONTRASTS = {"than": [("rather", "than")], "of": [("instead", "of")],  # by last word
              "to": [("as", "opposed", "to")]}
+LIKE = "like"
+WISHING = frozenset("would should i'd you'd we'd they'd he'd she'd".split())  # "I'd like a…"
 FOCUS = frozenset({"just", "only", "merely", "simply", "even", "also"})  # "not just a nurse"
 BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "become", "becomes",
                 "became", "becoming", "i'm", "you're", "we're", "they're", "he's", "she's",
@@ -112,6 +121,8 @@ ADDRESS_CUES = frozenset({"you", "your", "yours", "yourself", "yourselves", "y'a
 IMPERATIVE_OBJECTS = frozenset({"me", "us"})  # "Believe me, friends, …", "…, listen to me"
 LIST_OPENERS = DETERMINERS | {"and", "or", "nor", "&"}
 LIST_ITEM = 4  # longest neighbouring phrase read as an item of a list, in words
+ROLL_CALL = 3  # items of a sentence, each naming a role, that make it a roll call
+ITEM_BREAK = re.compile(r"[,;:]")  # where one item of a list ends
 
 # Words of service, in base form; every inflection counts: acts (serve, pour, fix…),
 # their manner (polite, rude…), their occasions (an order, a complaint, the phone).
@@ -237,6 +248,21 @@ def standing(text: str, sentence: tuple[int, int], start: int, end: int,
     return None
 
 
+def roll_call(text: str, sentence: tuple[int, int], roles: Sequence[int],
+              acts: Iterable[int]) -> list[int]:
+    """Those of ``roles`` (where role mentions start in ``sentence``) that are items of a
+    roll call, when ROLL_CALL items of the sentence or more name roles, and whose own item
+    holds no example of service (``acts``: where examples start)."""
+    def item(at: int) -> int:
+        return len(ITEM_BREAK.findall(text, sentence[0], at))
+
+    items = {start: item(start) for start in roles}
+    if len(set(items.values())) < ROLL_CALL:
+        return []
+    acting = {item(at) for at in acts if sentence[0] <= at < sentence[1]}
+    return [start for start, number in items.items() if number not in acting]
+
+
 def _past_place(text: str, end: int, stop: int) -> list[int]:
     """Where the phrase of a mention ending at ``end`` may go on: at ``end``, or after a
     short phrase of place ("the flower seller *at the end*, a quiet woman named Ingrid")."""
@@ -359,9 +385,9 @@ def opens_fragment(tokens: Sequence[Word], mention: tuple[int, int],
 
 
 def _opening(before: list[str]) -> str | None:
-    """NEGATED, CONTRASTED or DISCUSSED when the words ``before`` a mention end in a
-    negation, a contrast or a form of *be* (not said in passing) that opens the mention's
-    phrase."""
+    """NEGATED, CONTRASTED, LIKENESS or DISCUSSED when the words ``before`` a mention end
+    in a negation, a contrast, *like a* or a form of *be* (not said in passing) that opens
+    the mention's phrase."""
     for i in range(len(before) - 1, max(-1, len(before) - 1 - NEGATION_REACH), -1):
         marker = _marker(before, i)
         if marker == DISCUSSED and i and _marker(before, i - 1) == NEGATED:
@@ -382,6 +408,9 @@ def _marker(words: list[str], i: int) -> str | None:
     for phrase in CONTRASTS.get(word, ()):
         if tuple(words[max(0, i + 1 - len(phrase)):i + 1]) == phrase:
             return CONTRASTED
+    if word == LIKE and words[i + 1:i + 2] and words[i + 1] in INDEFINITE \
+            and not (i and words[i - 1] in WISHING):
+        return LIKENESS
     if word in BE and not (i and words[i - 1] in EXISTENTIAL):
         return DISCUSSED
     return None

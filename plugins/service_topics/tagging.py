@@ -14,7 +14,7 @@ from .errors import TopicsError, line_of
 from .htmltext import blocks, plain_text_run
 from .matching import Matcher, words
 from .salience import ASIDE, DISCOUNTED, DISCUSSED, Evidence, Salience, commonness, \
-    near_service, opens_fragment, possessive, serves, standing, weights_of
+    near_service, opens_fragment, possessive, roll_call, serves, standing, weights_of
 from .sentences import quote, sentence_at, sentence_spans
 from .vocabulary import KINDS, Topic, Vocabulary
 
@@ -152,6 +152,9 @@ def candidates(html: str, title: str, summary: str, vocabulary: Vocabulary,
     by_key: dict[str, list[Mention]] = {}
     for mention in found:
         by_key.setdefault(mention.key, []).append(mention)
+    for key in sorted((in_title | in_summary) - by_key.keys()):
+        if vocabulary[key].kind == "roles" and key not in relatives:  # a person named there alone
+            by_key[key] = []
     return tuple(Candidate(key, tuple(own), Evidence(
         mentions=len(own),
         served=sum(m.served for m in own),
@@ -227,6 +230,12 @@ def mentions(html: str, vocabulary: Vocabulary, matchers: Iterable[Matcher],
         mentioned = {i for first, last in spans_of.values() for i in range(first, last)}
         act_starts = [m.start for m in matches if vocabulary[m.key].kind == "examples"]
         acts = {sentence_at(spans, start) for start in act_starts}
+        roles_in: dict[tuple[int, int], list[int]] = {}
+        for match in matches:
+            if vocabulary[match.key].kind == "roles":
+                roles_in.setdefault(sentence_at(spans, match.start), []).append(match.start)
+        listed = {start for sentence, starts in roles_in.items()
+                  for start in roll_call(block.text, sentence, starts, act_starts)}
         place = HEADING if title_like else LEAD if paragraphs == 1 else BODY
         quotes: dict[tuple[int, int], str] = {}  # a short sentence is quoted whole, once
         for match in matches:
@@ -251,7 +260,8 @@ def mentions(html: str, vocabulary: Vocabulary, matchers: Iterable[Matcher],
                 match.key, start, end, quotes[sentence],
                 block.starts[sentence[0]],
                 not block.heading and plain_text_run(html, start, end),
-                served and held != ASIDE, held == DISCUSSED,
+                served and held != ASIDE and match.start not in listed,
+                held == DISCUSSED and match.start not in listed,
                 HEADING if opening else BODY if relative and place == LEAD else place,
                 paragraphs))
     return found, max(paragraphs, 1)
@@ -261,8 +271,11 @@ def _tag(topic: Topic, found: list[Mention], declared: bool, links: list[Mention
     """The tag for ``found`` mentions, choosing the passage that topic pages link to.
 
     The passage is the first mention that can become a link without touching
-    one already made (recorded in ``links``), else the first mention.
+    one already made (recorded in ``links``), else the first mention; a topic that only
+    the title or the summary names has none.
     """
+    if not found:
+        return Tag(topic, (), declared, None)
     passage = next((m for m in found
                     if m.linkable and not any(m.overlaps(link) for link in links)), None)
     if passage:
