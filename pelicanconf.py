@@ -29,6 +29,7 @@ PLUGINS = [
     "discovery",  # sitemap.xml and robots.txt
     "former_urls",  # redirects from the URLs of renamed essays, pages and topics
     "security_headers",  # _headers: SECURITY_HEADERS for Netlify/Cloudflare Pages style hosts
+    "steady_urls",  # each essay's URL worked out once a build writes, not on every access
 ]
 OUTPUT_PATH = "output"
 CACHE_PATH = "cache"

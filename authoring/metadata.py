@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from itertools import groupby
 from typing import Iterable, Mapping
@@ -53,6 +54,7 @@ def check_metadata(document: Document, settings: Mapping) -> list[Problem]:
     return problems
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a warm edit loop checks the same dates every build
 def _is_date(value: str) -> bool:
     """Whether Pelican reads ``value`` as a date, as it does its Date field."""
     try:

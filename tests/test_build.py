@@ -90,3 +90,17 @@ def test_the_theme_renders_without_the_topics_plugin(make_site):
     page = site.page("/essays/a-small-kindness/")
     assert page.find("h1").get_text() == "A Small Kindness"
     assert not page.select(".chip") and not site.file("/roles/").exists()
+
+
+def test_steady_urls_change_no_byte_of_the_site(make_site):
+    from pelican.settings import read_settings
+
+    files = {"essays/kindness.md": ESSAY,
+             "essays/second.md": ESSAY.replace("a-small-kindness", "a-second-kindness")
+                                      .replace("2024-05-01", "2024-05-02")}
+    steady = fingerprint(make_site(files).output, skip={"pagefind"})
+    plugins = [name for name in read_settings("pelicanconf.py")["PLUGINS"]
+               if name != "steady_urls"]
+    assert "steady_urls" in read_settings("pelicanconf.py")["PLUGINS"]
+    assert fingerprint(make_site(files, overrides={"PLUGINS": plugins}).output,
+                       skip={"pagefind"}) == steady
