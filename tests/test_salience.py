@@ -195,7 +195,7 @@ def test_an_owner_or_a_kind_of_thing_is_no_mention():
 
 
 @pytest.mark.parametrize("sentence, key", [
-    ("He felt each radiator like a doctor checking a fever.".replace("doctor", "nurse"), "nurse"),
+    ("He felt each radiator like a nurse checking a fever.", "nurse"),
     ("She treated me like a friend.", "friend"),
 ])
 def test_a_likeness_never_counts(sentence, key):

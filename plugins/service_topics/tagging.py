@@ -230,16 +230,17 @@ def mentions(html: str, vocabulary: Vocabulary, matchers: Iterable[Matcher],
         mentioned = {i for first, last in spans_of.values() for i in range(first, last)}
         act_starts = [m.start for m in matches if vocabulary[m.key].kind == "examples"]
         acts = {sentence_at(spans, start) for start in act_starts}
+        sentence_of = {m: sentence_at(spans, m.start) for m in matches}
         roles_in: dict[tuple[int, int], list[int]] = {}
         for match in matches:
             if vocabulary[match.key].kind == "roles":
-                roles_in.setdefault(sentence_at(spans, match.start), []).append(match.start)
+                roles_in.setdefault(sentence_of[match], []).append(match.start)
         listed = {start for sentence, starts in roles_in.items()
                   for start in roll_call(block.text, sentence, starts, act_starts)}
         place = HEADING if title_like else LEAD if paragraphs == 1 else BODY
         quotes: dict[tuple[int, int], str] = {}  # a short sentence is quoted whole, once
         for match in matches:
-            sentence = sentence_at(spans, match.start)
+            sentence = sentence_of[match]
             relative = match.key in relatives
             held = standing(block.text, sentence, match.start, match.end, relative)
             if held in DISCOUNTED or relative and possessive(block.text[match.start:match.end]):
