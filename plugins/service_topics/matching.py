@@ -77,6 +77,7 @@ OBJECT_PRONOUNS = frozenset({"it", "them"})
 # their aliases find a pronoun only before a particle or after a preposition.
 LIGHT_VERBS = frozenset("be do get give go have keep let make put say take".split())
 VERB_OPENERS = frozenset("i you we they he she to".split())  # what a verb, not a noun, follows
+_ALIAS_MARKS = str.maketrans({**dict.fromkeys("'’\"‘“”"), **dict.fromkeys("-‐‑", " ")})
 TEXT = itemgetter(2)  # a Word's text, fetched without a Python call
 
 
@@ -203,13 +204,12 @@ def _joins(gap: str) -> bool:
 
 def normalise_alias(alias: str) -> str:
     """The form in which two aliases are compared for sameness."""
-    text = re.sub(r"['’\"‘“”]", "", alias.lower())
-    return " ".join(re.sub(r"[-‐‑]", " ", text).split())
+    return " ".join(alias.lower().translate(_ALIAS_MARKS).split())
 
 
-def alias_pattern(alias: str) -> tuple[Slot, ...]:
-    """What ``alias`` may be in the text, slot by slot; empty if it has no words."""
-    return _compiled(alias)[0]
+def has_words(alias: str) -> bool:
+    """Whether ``alias`` has a word to match: determiners alone are ignored."""
+    return any(word not in DETERMINERS for word in _alias_words(alias))
 
 
 def alias_patterns(alias: str, key: str, nouns: bool = False) -> list[Pattern]:
@@ -225,7 +225,7 @@ def alias_patterns(alias: str, key: str, nouns: bool = False) -> list[Pattern]:
             if pattern.slots]
 
 
-@lru_cache(maxsize=ALIASES)  # the vocabulary's checks compile every alias, then the matchers
+@lru_cache(maxsize=ALIASES)
 def _compiled(alias: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...],
                                    tuple[tuple[Slot, ...], frozenset[str]], int]:
     """``alias``'s slots, its passive's, its pronoun form's with the forms of the noun the

@@ -14,7 +14,7 @@ from typing import Mapping
 from safe_html.characters import advice, unpublishable
 
 from .errors import TopicsError, line_of
-from .matching import Matcher, alias_pattern, normalise_alias, words
+from .matching import Matcher, has_words, normalise_alias, words
 
 KINDS = {"roles": "role", "examples": "example"}
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -237,7 +237,7 @@ class _Checker:
                 raise self.fail(field_line(self.text, kind, key, name),
                                 f"{where}: {name!r}: {advice(unprintable[0])}")
         for alias in fields["aliases"]:
-            if not alias_pattern(alias):
+            if not has_words(alias):
                 raise self.fail(field_line(self.text, kind, key, "aliases", alias),
                                 f"alias {alias!r} of {where} has no word to match "
                                 "(determiners alone are ignored): reword it")
