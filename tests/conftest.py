@@ -21,6 +21,11 @@ from bs4 import BeautifulSoup
 from sitebuild import ROOT, build_site
 
 
+# Tests that build into the project's own output/ and cache/ run one after another, on one
+# worker, however many workers run the suite.
+PROJECT_FOLDER = pytest.mark.xdist_group("project folder")
+
+
 @dataclass
 class Site:
     """A built site, read the way a browser would ask for it."""

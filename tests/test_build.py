@@ -7,7 +7,7 @@ import feedparser
 import pytest
 
 from sitebuild import BuildFailed
-from tests.conftest import ESSAY, running_task
+from tests.conftest import PROJECT_FOLDER, ESSAY, running_task
 
 
 def fingerprint(folder, skip=()):
@@ -74,6 +74,7 @@ def test_publish_settings_give_absolute_urls_from_the_environment(make_site, mon
     assert feed.entries[0].link == "https://blog.example.org/essays/a-small-kindness/"
 
 
+@PROJECT_FOLDER
 def test_invoke_serve_builds_and_serves_the_site_on_loopback():
     with running_task("serve") as base_url:
         assert b"Everybody Serves" in urllib.request.urlopen(base_url + "/", timeout=2).read()

@@ -14,7 +14,7 @@ from pelican.settings import read_settings
 
 from authoring.check import check_site
 from sitebuild import ROOT, BuildFailed, build_site, check_content
-from tests.conftest import ESSAY, site_content
+from tests.conftest import PROJECT_FOLDER, ESSAY, site_content
 from tests.test_build import fingerprint
 from tests.test_real_site import text
 from tests.test_topics_site import VOCABULARY, essay
@@ -253,6 +253,7 @@ def test_drafts_are_checked_too(problems):
         "'Bartender' or 'Barback'? (new topics are added to topics.toml)"]
 
 
+@PROJECT_FOLDER
 def test_invoke_check_on_the_real_content_finds_no_error_and_writes_nothing(tmp_path):
     content = fingerprint(ROOT / "content")
     result = subprocess.run([sys.executable, "-m", "invoke", "check"], cwd=ROOT,

@@ -20,7 +20,7 @@ from service_topics.errors import TopicsError
 from service_topics.matching import Matcher
 from service_topics.vocabulary import load_vocabulary
 from sitebuild import ROOT
-from tests.conftest import site_content
+from tests.conftest import PROJECT_FOLDER, site_content
 from tests.test_build import fingerprint
 
 FLORIST = dedent("""\
@@ -278,6 +278,7 @@ def test_check_counts_topics_without_essays_and_unused_lists_them(settings):
                for line in listed)
 
 
+@PROJECT_FOLDER
 def test_invoke_check_and_topics_on_the_real_content_are_short_and_write_nothing():
     content = fingerprint(ROOT / "content")
 

@@ -8,7 +8,7 @@ import pytest
 from pelicanconf import (CONTENT_SECURITY_POLICY, SECURITY_HEADERS, TABLE_ALIGNMENTS,
                          csp_source_hash)
 from security_headers.headers_file import headers_for, parse, render
-from tests.conftest import ESSAY, running_task
+from tests.conftest import PROJECT_FOLDER, ESSAY, running_task
 
 
 def test_every_page_carries_the_policy_first_in_its_head(real_site):
@@ -81,6 +81,7 @@ def test_an_aligned_table_column_keeps_exactly_the_style_the_policy_allows(make_
         "'sha256-kFAIUwypIt04FgLyVU63Lcmp2AQimPh/TdYjy04Flxs='"  # openssl's digest
 
 
+@PROJECT_FOLDER
 def test_invoke_serve_sends_the_headers_and_hides_the_headers_file():
     with running_task("serve") as base_url:
         for path in ["/", "/feeds/all.atom.xml", "/theme/css/site.css"]:
