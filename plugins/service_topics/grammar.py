@@ -80,6 +80,7 @@ def is_plural_noun(word: str) -> bool:
     return bool(nouns) and word not in nouns
 
 
+@lru_cache(maxsize=1 << 12)  # verbs repeat across aliases: "hold the door", "hold the lift"
 def participles(verb: str) -> frozenset[str]:
     """The past participles of ``verb``: "held" for "hold", "carried" for "carry"."""
     return frozenset(lemminflect.getInflection(verb, "VBN"))
