@@ -163,7 +163,9 @@ def test_a_lower_case_unknown_word_is_corrected_where_a_capitalised_one_is_not()
     assert found("the batista") == {"barista": "batista"}
 
 
-ROLES = Matcher({"engineer": ["engineer"], "physical-therapist": ["physical therapist"]},
+ROLES = Matcher({"engineer": ["engineer"], "physical-therapist": ["physical therapist"],
+                 "heating-engineer": ["someone who fix the boiler"],
+                 "bartender": ["someone behind the bar"], "cashier": ["someone at the till"]},
                 nouns=True)
 
 
@@ -178,6 +180,25 @@ def test_a_role_alias_finds_its_noun_forms(text, words):
 
 @pytest.mark.parametrize("text", ["the engineering teams", "They engineered a fix."])
 def test_a_role_alias_never_finds_a_verb_form(text):
+    assert ROLES.find(text) == []
+
+
+@pytest.mark.parametrize("text, key, words", [
+    ("The man who fixed our old boiler was called Dennis.", "heating-engineer",
+     "man who fixed our old boiler"),
+    ("The woman behind the hotel bar smiled.", "bartender", "woman behind the hotel bar"),
+    ("The girls at the tills were kind.", "cashier", "girls at the tills"),
+    ("The guy that fixed the boiler left.", "heating-engineer", "guy that fixed the boiler"),
+])
+def test_a_role_alias_opening_with_someone_finds_a_person_by_their_work(text, key, words):
+    assert [(m.key, text[m.start:m.end]) for m in ROLES.find(text)] == [(key, words)]
+
+
+@pytest.mark.parametrize("text", [
+    "My mother, who fixed the boiler herself, laughed.",  # a relative, not a word for a person
+    "The man at the door waited.", "Nobody behind the bar.", "He fixes boilers.",
+])
+def test_a_role_alias_opening_with_someone_needs_a_word_for_a_person(text):
     assert ROLES.find(text) == []
 
 

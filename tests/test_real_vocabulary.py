@@ -89,6 +89,15 @@ def test_a_readers_word_finds_the_job_under_its_sector(word, key, sector):
      {"stranger", "waiting-with-someone"}),
     ("The receptionist found me an earlier appointment.",
      {"receptionist", "booking-an-appointment"}),
+    # someone named by what they do or where they work
+    ("The woman who cut my hair asked after my mother.",
+     {"hairdresser", "giving-a-haircut", "asking-after-someone", "mother"}),
+    ("The man who fixed our boiler came back on Christmas Eve.",
+     {"heating-engineer", "making-repairs"}),
+    ("The girl at the till let me off the last few pence.",
+     {"cashier", "letting-someone-off-a-few-pence"}),
+    ("The man on the door let us in out of the rain.", {"doorman", "letting-someone-in"}),
+    ("My brother, who fixed the boiler, is a teacher.", {"brother", "teacher", "making-repairs"}),
 ])
 def test_everyday_service_is_found_in_the_words_people_use(sentence, keys):
     assert found(sentence) == keys

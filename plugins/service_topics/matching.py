@@ -69,6 +69,9 @@ DETERMINERS = frozenset(
     "a an the this that these those my your his her its our their some any each every".split()
 )
 PLACEHOLDERS = frozenset({"someone", "somebody"})
+# What "someone" opening a role's alias stands for.
+PEOPLE = frozenset("man woman lady guy person people folk fellow gentleman chap bloke girl boy "
+                   "lad lass kid".split())
 MAX_DESCRIBING = 2
 ALIASES = 1 << 16  # aliases kept compiled: more than the vocabulary has, or each is compiled twice
 ANTECEDENT_REACH = 30  # words before "it" or "them" where the noun it stands for may be
@@ -240,10 +243,26 @@ def _compiled(alias: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...],
 def _compiled_noun(alias: str) -> tuple[tuple[Slot, ...], int]:
     """A noun phrase ``alias``'s slots, each word in its forms as a noun or adjective
     (plural, possessive), so "engineer" never finds "engineering"; and how many words
-    it names."""
+    it names.  An alias that opens with "someone" names a person by where they work or
+    what they do: "someone" stands for a word for a person, and the rest is matched as an
+    example's words are, its "who" if any perhaps left out or written "that" (a determiner,
+    so never a word of the text): "someone who fix the boiler" finds "the man who fixed our
+    boiler" and "the guy that fixed the boiler"."""
     words = _alias_words(alias)
+    if words and words[0] in PLACEHOLDERS:
+        rest = _slots(words, _phrase_starts(words), 1)
+        if words[1:2] == ("who",):
+            rest = (Slot(rest[0].forms, 0, 1), *rest[1:])
+        return (_person(), *rest), _named(words)
     return tuple(Slot(_nominal_inflections(word)) for word in words
                  if word not in DETERMINERS), _named(words)
+
+
+@lru_cache(maxsize=1)
+def _person() -> Slot:
+    """A word for a person, in the singular or the plural (worked out once, when first
+    asked for: the dictionary is slow to load)."""
+    return Slot(frozenset(form for word in PEOPLE for form in _nominal_inflections(word)))
 
 
 def _named(words: Sequence[str]) -> int:
