@@ -109,6 +109,10 @@ BAD = {
     "alias of determiners only": (
         GOOD.replace('"hold a door open"', '"the"'),
         15, r"alias 'the' of examples.holding-the-door has no word to match"),
+    "alias of someone alone": (
+        GOOD.replace('aliases = ["teacher"]', 'aliases = ["teacher", "someone"]'),
+        3, r"alias 'someone' of roles.teacher has no word to match \(determiners are "
+           r"ignored, someone stands for another word\): reword it"),
     "broader missing": (
         GOOD.replace('broader = "teacher"', 'broader = "teachers"'),
         10, r"roles.high-school-teacher: broader topic 'teachers' does not exist: "

@@ -211,8 +211,10 @@ def normalise_alias(alias: str) -> str:
 
 
 def has_words(alias: str) -> bool:
-    """Whether ``alias`` has a word to match: determiners alone are ignored."""
-    return any(word not in DETERMINERS for word in _alias_words(alias))
+    """Whether ``alias`` has a word to match: determiners are ignored, and "someone" stands
+    for another word."""
+    return any(word not in DETERMINERS and word not in PLACEHOLDERS
+               for word in _alias_words(alias))
 
 
 def alias_patterns(alias: str, key: str, nouns: bool = False) -> list[Pattern]:
@@ -251,7 +253,7 @@ def _compiled_noun(alias: str) -> tuple[tuple[Slot, ...], int]:
     words = _alias_words(alias)
     if words and words[0] in PLACEHOLDERS:
         rest = _slots(words, _phrase_starts(words), 1)
-        if words[1:2] == ("who",):
+        if words[1:2] == ("who",) and len(rest) > 1:
             rest = (Slot(rest[0].forms, 0, 1), *rest[1:])
         return (_person(), *rest), _named(words)
     return tuple(Slot(_nominal_inflections(word)) for word in words

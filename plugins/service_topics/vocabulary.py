@@ -239,8 +239,8 @@ class _Checker:
         for alias in fields["aliases"]:
             if not has_words(alias):
                 raise self.fail(field_line(self.text, kind, key, "aliases", alias),
-                                f"alias {alias!r} of {where} has no word to match "
-                                "(determiners alone are ignored): reword it")
+                                f"alias {alias!r} of {where} has no word to match (determiners "
+                                "are ignored, someone stands for another word): reword it")
         return Topic(kind, key, fields["name"].strip(), tuple(fields["aliases"]),
                      fields["description"].strip(), fields.get("broader"),
                      tuple(fields.get("related", ())), tuple(fields.get("former", ())))
