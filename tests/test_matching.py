@@ -202,6 +202,13 @@ def test_a_role_alias_opening_with_someone_needs_a_word_for_a_person(text):
     assert ROLES.find(text) == []
 
 
+def test_an_example_never_finds_a_comparison_that_names_a_thing_or_a_person():
+    matcher = Matcher({"dry-cleaning": ["dry-clean"], "lighting-a-fire": ["light the fire"]})
+    assert [m.key for m in matcher.find("She dry-cleaned it. She lit the fire.")] == [
+        "dry-cleaning", "lighting-a-fire"]
+    assert matcher.find("At the dry cleaner's, a lighter fire than the last.") == []
+
+
 @pytest.mark.parametrize("a, b, expected", [
     ("pharmasist", "pharmacist", True), ("recieptionist", "receptionist", True),
     ("reciept", "receipt", True), ("barista", "barista", False), ("ab", "ba", True),

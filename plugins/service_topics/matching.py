@@ -81,6 +81,9 @@ OBJECT_PRONOUNS = frozenset({"it", "them"})
 LIGHT_VERBS = frozenset("be do get give go have keep let make put say take".split())
 VERB_OPENERS = frozenset("i you we they he she to".split())  # what a verb, not a noun, follows
 _ALIAS_MARKS = str.maketrans({**dict.fromkeys("'’\"‘“”"), **dict.fromkeys("-‐‑", " ")})
+# Penn tags of "cleaner", "lighter", "warmer": comparisons, and as often a thing or a person
+# ("the dry cleaner's" is not "dry-clean").
+COMPARATIVES = frozenset({"JJR", "JJS", "RBR", "RBS"})
 TEXT = itemgetter(2)  # a Word's text, fetched without a Python call
 
 
@@ -150,7 +153,8 @@ def inflections(word: str) -> frozenset[str]:
         **lemminflect.getAllInflectionsOOV(word, "NOUN"),
         **lemminflect.getAllInflectionsOOV(word, "VERB"),
     }
-    return frozenset({word, *(form.lower() for found in forms.values() for form in found)})
+    return frozenset({word, *(form.lower() for tag, found in forms.items()
+                              if tag not in COMPARATIVES for form in found)})
 
 
 @lru_cache(maxsize=1 << 12)
