@@ -217,8 +217,7 @@ def normalise_alias(alias: str) -> str:
 def has_words(alias: str) -> bool:
     """Whether ``alias`` has a word to match: determiners are ignored, and "someone" stands
     for another word."""
-    return any(word not in DETERMINERS and word not in PLACEHOLDERS
-               for word in _alias_words(alias))
+    return _named(_alias_words(alias)) > 0
 
 
 def alias_patterns(alias: str, key: str, nouns: bool = False) -> list[Pattern]:
