@@ -7,7 +7,7 @@ import feedparser
 import pytest
 
 from sitebuild import BuildFailed
-from tests.conftest import PROJECT_FOLDER, ESSAY, running_task
+from tests.conftest import ESSAY, PROJECT_FOLDER, running_task
 
 
 def fingerprint(folder, skip=()):

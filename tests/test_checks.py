@@ -14,7 +14,7 @@ from pelican.settings import read_settings
 
 from authoring.check import check_site
 from sitebuild import ROOT, BuildFailed, build_site, check_content
-from tests.conftest import PROJECT_FOLDER, ESSAY, site_content
+from tests.conftest import ESSAY, PROJECT_FOLDER, site_content
 from tests.test_build import fingerprint
 from tests.test_real_site import text
 from tests.test_topics_site import VOCABULARY, essay

@@ -8,7 +8,7 @@ import pytest
 from pelicanconf import (CONTENT_SECURITY_POLICY, SECURITY_HEADERS, TABLE_ALIGNMENTS,
                          csp_source_hash)
 from security_headers.headers_file import headers_for, parse, render
-from tests.conftest import PROJECT_FOLDER, ESSAY, running_task
+from tests.conftest import ESSAY, PROJECT_FOLDER, running_task
 
 
 def test_every_page_carries_the_policy_first_in_its_head(real_site):
