@@ -163,6 +163,28 @@ def test_being_something_said_in_passing_says_nothing_of_it(sentence, key):
     assert evidence("<p>I am a teacher.</p><p>Ana was a nurse.</p>")["teacher"].discussed == 1
 
 
+@pytest.mark.parametrize("sentence, key", [
+    ("Frank was a nurse for thirty-five years.", "nurse"),
+    ("She was a teacher at the county school for forty years, and then retired.", "teacher"),
+    ("My aunt had been a cashier for most of her life.", "cashier"),
+    ("She'd been a nurse for years.", "nurse"),
+])
+def test_someone_elses_career_of_years_ago_says_who_they_were_not_who_serves(sentence, key):
+    assert evidence(f"<p>{sentence}</p>")[key].discussed == 0
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("I was a cashier for six years.", "cashier"),
+    ("I've been a nurse for twenty years.", "nurse"),
+    ("She was a teacher for the council.", "teacher"),
+    ("She is a nurse, and has been for years.", "nurse"),
+    ("Bev has been a cashier for thirty years and knows us all.", "cashier"),
+])
+def test_the_narrators_years_or_a_job_without_its_years_still_say_who_someone_is(sentence,
+                                                                                  key):
+    assert evidence(f"<p>{sentence}</p>")[key].discussed == 1
+
+
 @pytest.mark.parametrize("sentence", [
     "She brought my son a cup of cocoa and helped me.",
     "He held the door for my sister.",

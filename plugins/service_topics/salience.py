@@ -29,7 +29,9 @@ A mention that counts, unless it stands in brackets (an aside), is
 - **discussed** when the sentence says who someone is: the mention completes a form of
   *be* ("you may be a co-worker", "I'm a social worker now"; not "there was my aunt",
   nor, said in passing by a relative or demonstrative pronoun, "my sister, who is a
-  lawyer now", "that is a powerful teacher"),
+  lawyer now", "that is a powerful teacher", nor someone else's career of years ago,
+  with how long it lasted: "Frank was a machinist for thirty-five years" says who he
+  was, not whom the essay shows at work; "I was a cashier for six years" still counts),
   or names a person ("my teacher, Mrs. Patel", "a waitress named Marjorie"), or is a
   person who acts: the subject opening its clause before a finite verb, or with a
   relative clause ("The vet said…", "the registrar who recorded…"), not someone's
@@ -87,6 +89,11 @@ EXISTENTIAL = frozenset({"there", "here"})  # "there was my aunt" says nobody is
 # Subjects of "be" that say what someone else, or something, is in passing: "my sister,
 # who is a lawyer now", "that is a powerful teacher".
 PASSING_SUBJECTS = frozenset("who which that this these those".split())
+PAST_BE = frozenset({"was", "were"})  # and "been" after "had": "has been" goes on
+NARRATORS = frozenset({"i", "we", "i've", "we've", "i'd", "we'd"})  # "I was a cashier for…"
+# How long a career lasted, after the mention in its clause: "… at the mill for forty years".
+LASTING = re.compile(r"(?:\s+[^\W\d_]+(?:['’]s)?){0,4}?\s+for\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?:years|decades|a\s+decade|(?:his|her|their)\s+(?:whole\s+)?life)\b")
 # Where a clause ends, inside a sentence: negation and predication do not reach across.
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 # Where a phrase of address ends: clause breaks and the sentence's own punctuation.
@@ -237,6 +244,8 @@ def standing(text: str, sentence: tuple[int, int], start: int, end: int,
     opening = _opening(before)
     if opening in DISCOUNTED:
         return opening
+    if opening == DISCUSSED and _career_ago(before, text, end, sentence[1]):
+        opening = None
     if PHRASE_END.match(text, end, sentence[1]) and _addressed(text, sentence, start, end):
         return ADDRESS
     if text.count("(", sentence[0], start) > text.count(")", sentence[0], start):
@@ -424,6 +433,21 @@ def _said_in_passing(words: list[str], i: int) -> bool:
                       or words[j] in NEGATIONS or words[j].endswith("n't")):
         j -= 1
     return j >= 0 and words[j] in PASSING_SUBJECTS
+
+
+def _career_ago(before: list[str], text: str, end: int, stop: int) -> bool:
+    """Whether the form of *be* that opens a mention's phrase (the last in ``before``) says
+    what someone other than the narrator was for years: a past form, a subject that is
+    not *I* or *we*, and how long it lasted after the mention ending at ``end``."""
+    i = max(j for j, word in enumerate(before) if word in BE)
+    j = i - 1
+    while j >= 0 and (before[j] in FINITE_AUXILIARIES or before[j] in ADVERBS):
+        j -= 1
+    clause = CLAUSE_BREAK.search(text, end, stop)
+    past = before[i] in PAST_BE or before[i] == "been" and i and (
+        before[i - 1] == "had" or before[i - 1].endswith("'d"))
+    return past and (j < 0 or before[j] not in NARRATORS) \
+        and LASTING.match(text, end, clause.start() if clause else stop) is not None
 
 
 def _opens_phrase(words: list[str]) -> bool:
