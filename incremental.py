@@ -44,7 +44,6 @@ from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
 DEPTH = 2  # a page's own contents, and the contents they refer to
-ANY_DEPTH = "any"  # the memo's depth for a value that is seen the same at every depth
 _SCALARS = {kind: f"{kind.__name__}:" for kind in (str, int, float, bool, type(None))}
 SKIPPED_FIELDS = {"settings", "_context", "_content"}  # Content: shared, or replaced by .content
 
@@ -71,7 +70,10 @@ class Fingerprints:
     """
 
     def __init__(self) -> None:
-        self._memo: dict[tuple[int, Any], tuple[Any, Any]] = {}  # (id, depth): (value, code)
+        self._same: dict[int, tuple[Any, str]] = {}  # id: (value, code) at every depth
+        self._at: dict[tuple[int, int], tuple[Any, str]] = {}  # (id, depth): (value, code)
+        self._urls: dict[int, tuple[Content, str]] = {}
+        self._contents: dict[int, tuple[Content, tuple[str, list[Content]]]] = {}
         self._deep = 0  # how many depth-dependent values have been met
         self._templates: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]] | None] = {}
 
@@ -114,16 +116,18 @@ class Fingerprints:
         if prefix is not None:
             parts.append(f"{prefix}{value!r};")
             return
-        found = self._memo.get((id(value), ANY_DEPTH))
+        found = self._same.get(id(value))
         if found is None:
-            found = self._memo.get((id(value), depth))
+            found = self._at.get((id(value), depth))
             if found is None:
                 deep = self._deep
-                code = self._encoded(value, depth)
+                found = (value, self._encoded(value, depth))
                 # Seen the same at every depth unless a content (or an object that says
                 # what it shows at each depth) was met on the way.
-                key = (id(value), depth if self._deep != deep else ANY_DEPTH)
-                found = self._memo[key] = (value, code)
+                if self._deep != deep:
+                    self._at[id(value), depth] = found
+                else:
+                    self._same[id(value)] = found
             else:
                 self._deep += 1
         parts.append(found[1])
@@ -162,41 +166,43 @@ class Fingerprints:
         parts.append("]")
 
     def _object(self, value: Any, depth: int) -> str:
-        if isinstance(value, Content) or hasattr(value, "__fingerprint__"):
+        kind = _KINDS.get(type(value))
+        if kind is None:
+            kind = _KINDS[type(value)] = _kind(type(value))
+        if kind is Content:
             self._deep += 1  # what it shows depends on the depth
-        if isinstance(value, Content):
             if depth <= 0:
                 return self._url(value)
             own, refers_to = self._content(value)
             return _hash(own + "".join(self.of(other, depth - 1) for other in refers_to))
-        if hasattr(value, "__fingerprint__"):
+        if kind is FINGERPRINTED:
+            self._deep += 1
             shown = value.__fingerprint__(depth)
             return self._fresh(shown, depth - 1) if type(shown) is list \
                 else self.of(shown, depth - 1)
-        if isinstance(value, Page):
+        if kind is Page:
             return self._fresh([value.number, value.url, value.save_as, value.object_list,
                                 value.paginator], depth)
-        if isinstance(value, Paginator):
+        if kind is Paginator:
             return self._fresh([value.num_pages, value.count, value.per_page], depth)
-        if isinstance(value, URLWrapper):  # its slug and URLs follow from these and the settings
+        if kind is URLWrapper:  # its slug and URLs follow from these and the settings
             return self._fresh([type(value).__name__, value.name,
                                 None if value._slug_from_name else value.slug], depth)
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return self._fresh([getattr(value, f.name) for f in dataclasses.fields(value)],
-                               depth)
+        if type(kind) is tuple:  # a dataclass's fields
+            return self._fresh([getattr(value, name) for name in kind], depth)
         raise Unfingerprintable(type(value).__name__)
 
     def _url(self, content: Content) -> str:
         """A content's URL (Pelican works it out afresh on every access)."""
-        key = (id(content), "url")
-        if key not in self._memo:
-            self._memo[key] = (content, content.url)
-        return self._memo[key][1]
+        found = self._urls.get(id(content))
+        if found is None:
+            found = self._urls[id(content)] = (content, content.url)
+        return found[1]
 
     def _content(self, content: Content) -> tuple[str, list[Content]]:
         """A content's own fields, and the contents its fields refer to (in order)."""
-        key = (id(content), None)
-        if key not in self._memo:
+        found = self._contents.get(id(content))
+        if found is None:
             refers_to: list[Content] = []
             parts = []
             for name, field in sorted(vars(content).items()):
@@ -204,8 +210,9 @@ class Fingerprints:
                     parts.append(f"{name}=")
                     self._encode(_without_contents(field, refers_to), 0, parts)
             parts.append(f"{content.content!r};{self._url(content)!r};{content.save_as!r}")
-            self._memo[key] = (content, (_hash("".join(parts)), refers_to))
-        return self._memo[key][1]
+            found = self._contents[id(content)] = (
+                content, (_hash("".join(parts)), refers_to))
+        return found[1]
 
     def _names(self, template: Template) -> tuple[frozenset[str], frozenset[str]] | None:
         """The context names ``template`` reads, and those it only tests; None if unknown."""
@@ -213,6 +220,24 @@ class Fingerprints:
         if key not in self._templates:
             self._templates[key] = template_names(template)
         return self._templates[key]
+
+
+FINGERPRINTED = "__fingerprint__"  # the kind of an object that says what it shows
+_KINDS: dict[type, Any] = {}  # each type met, and how its values are fingerprinted
+
+
+def _kind(cls: type) -> Any:
+    """How values of ``cls`` are fingerprinted: as a content, by their ``__fingerprint__``,
+    as a page of a list, a paginator or a URL wrapper, by a dataclass's fields (their
+    names), or None: not at all."""
+    if issubclass(cls, Content):
+        return Content
+    if hasattr(cls, FINGERPRINTED):
+        return FINGERPRINTED
+    kind = next((kind for kind in (Page, Paginator, URLWrapper) if issubclass(cls, kind)), None)
+    if kind is None and dataclasses.is_dataclass(cls):
+        return tuple(field.name for field in dataclasses.fields(cls))
+    return kind
 
 
 def template_names(template: Template) -> tuple[frozenset[str], frozenset[str]] | None:

@@ -1,6 +1,7 @@
 """Fingerprints of what a template reads: the same inputs give the same fingerprint, and any
 change a page could show gives another."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from jinja2 import DictLoader, Environment
@@ -50,6 +51,43 @@ def test_a_page_changes_with_its_essay_and_its_neighbour_but_not_further():
     newest.title = "Renamed"  # the neighbour's neighbour: not shown
     assert fingerprint() == before
     newer.title = "Renamed"
+    assert fingerprint() != before
+
+
+@dataclass
+class Badge:
+    label: str
+    count: int
+
+
+class Shown:
+    """An object that says what a page shows of it, at each depth."""
+
+    def __init__(self, outline, detail):
+        self.outline, self.detail = outline, detail
+
+    def __fingerprint__(self, depth):
+        return [self.outline, self.detail] if depth >= 2 else [self.outline]
+
+
+def test_a_dataclass_counts_by_every_field_and_an_object_by_what_it_says_it_shows():
+    environment = Environment(loader=DictLoader(TEMPLATES))
+    template = environment.get_template("article.html")
+    first = essay("First", "first")
+    first.badges, first.shown = [Badge("kind", 1)], Shown("outline", "detail")
+
+    def fingerprint():
+        return Fingerprints().page(template, {"article": first, "topics": [first.shown],
+                                              "output_file": "essays/first/index.html"})
+
+    before = fingerprint()
+    first.badges[0].count = 2
+    assert fingerprint() != before
+    first.badges[0].count = 1
+    assert fingerprint() == before
+    first.shown.detail = "changed"  # shown at depth 2 only: the essay's own field is depth 0
+    assert fingerprint() == before
+    first.shown.outline = "changed"
     assert fingerprint() != before
 
 

@@ -54,8 +54,8 @@ class TopicPage:
         neighbouring topics, and (as the page's own subject) its entries."""
         outline = [self.topic, self.count, self.broader.topic if self.broader else None,
                    [page.topic for page in self.narrower], [page.topic for page in self.related],
-                   {kind: [(page.topic, n) for page, n in pages]
-                    for kind, pages in self.beside.items()}]
+                   {kind: [shown for page, n in pages for shown in (page.topic, n)]
+                    for kind, pages in self.beside.items()}]  # flat: one list, not a pair each
         return outline + [self.entries] if depth >= 2 else outline
 
     @property
