@@ -426,13 +426,9 @@ def _marker(words: list[str], i: int) -> str | None:
 
 
 def _said_in_passing(words: list[str], i: int) -> bool:
-    """Whether the subject of the form of *be* at ``words[i]``, before any auxiliaries
-    and adverbs, is a relative or demonstrative pronoun (PASSING_SUBJECTS)."""
-    j = i - 1
-    while j >= 0 and (words[j] in FINITE_AUXILIARIES or words[j] in ADVERBS
-                      or words[j] in NEGATIONS or words[j].endswith("n't")):
-        j -= 1
-    return j >= 0 and words[j] in PASSING_SUBJECTS
+    """Whether the subject of the form of *be* at ``words[i]`` is a relative or
+    demonstrative pronoun (PASSING_SUBJECTS)."""
+    return _subject(words, i) in PASSING_SUBJECTS
 
 
 def _career_ago(before: list[str], text: str, end: int, stop: int) -> bool:
@@ -440,14 +436,21 @@ def _career_ago(before: list[str], text: str, end: int, stop: int) -> bool:
     what someone other than the narrator was for years: a past form, a subject that is
     not *I* or *we*, and how long it lasted after the mention ending at ``end``."""
     i = max(j for j, word in enumerate(before) if word in BE)
-    j = i - 1
-    while j >= 0 and (before[j] in FINITE_AUXILIARIES or before[j] in ADVERBS):
-        j -= 1
     clause = CLAUSE_BREAK.search(text, end, stop)
     past = before[i] in PAST_BE or before[i] == "been" and i and (
         before[i - 1] == "had" or before[i - 1].endswith("'d"))
-    return past and (j < 0 or before[j] not in NARRATORS) \
+    return past and _subject(before, i) not in NARRATORS \
         and LASTING.match(text, end, clause.start() if clause else stop) is not None
+
+
+def _subject(words: list[str], i: int) -> str | None:
+    """The word before the verb at ``words[i]`` and any auxiliaries, adverbs and negations
+    before it: its subject; None if the words hold none."""
+    j = i - 1
+    while j >= 0 and (words[j] in FINITE_AUXILIARIES or words[j] in ADVERBS
+                      or words[j] in NEGATIONS or words[j].endswith("n't")):
+        j -= 1
+    return words[j] if j >= 0 else None
 
 
 def _opens_phrase(words: list[str]) -> bool:
