@@ -22,7 +22,7 @@ _pages: dict[str, dict[str, object]] = {}  # per Pelican instance: output path -
 
 def reset(pelican):
     _pages[os.path.abspath(pelican.output_path)] = {}
-    _site_newest[:] = [None, None]
+    _newest_dates.clear()
 
 
 def record(path, context):
@@ -45,24 +45,29 @@ def _lastmod(context, content):
     if content is not None and hasattr(content, "date"):
         return getattr(content, "modified", None) or content.date
     topic_page = context.get("topic_page")
-    if topic_page:
-        return _newest(topic_page.essays)
-    essays = context.get("articles") or []
-    if _site_newest[0] is not essays:  # every other page has the same list: once a build
-        _site_newest[:] = [essays, _newest(essays)]
-    return _site_newest[1]
+    if topic_page:  # each of its later pages too
+        return _newest(topic_page, lambda: topic_page.essays)
+    essays = context.get("articles") or []  # every other page has the same list
+    return _newest(essays, lambda: essays)
 
 
-_site_newest: list = [None, None]  # the site's essays last seen, and the newest date
+# In one build: id of a topic page or of the list of essays -> (it, its newest essay's date)
+_newest_dates: dict[int, tuple[object, object]] = {}
 
 
-def _newest(essays):
-    return max((essay.date for essay in essays), default=None)
+def _newest(owner, essays):
+    """The date of the newest of ``essays()``, worked out once a build for each ``owner``."""
+    found = _newest_dates.get(id(owner))
+    if found is None:
+        newest = max((essay.date for essay in essays()), default=None)
+        found = _newest_dates[id(owner)] = (owner, newest)
+    return found[1]
 
 
 def write(pelican):
     """Write sitemap.xml and robots.txt into the output folder."""
     pages = _pages.pop(os.path.abspath(pelican.output_path), {})
+    _newest_dates.clear()
     siteurl = pelican.settings.get("FEED_DOMAIN") or pelican.settings["SITEURL"]
     entries = []
     for url, lastmod in sorted(pages.items()):
