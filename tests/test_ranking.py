@@ -28,6 +28,15 @@ def test_a_very_common_topic_only_looks_at_nearby_essays():
     assert related[500] == [495, 496, 497]
 
 
+def test_the_same_topics_asked_again_rank_the_essays_asked_about():
+    """The ranking is remembered by the topics alone (a warm edit loop asks again with the
+    same topics and new essay objects): the answer names the new essays."""
+    first = related_essays({"a": ["x"], "b": ["x", "y"], "c": ["y"]}, limit=5)
+    again = related_essays({"d": ["x"], "e": ["x", "y"], "f": ["y"]}, limit=5)
+    assert first == {"a": ["b"], "b": ["a", "c"], "c": ["b"]}
+    assert again == {"d": ["e"], "e": ["d", "f"], "f": ["e"]}
+
+
 def test_co_occurring_counts_essays_not_mentions():
     beside = co_occurring({"a": ["x", "y", "y"], "b": ["x", "y"], "c": ["x", "z"]})
     assert beside["x"] == {"y": 2, "z": 1}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from typing import Hashable, Mapping, Sequence, TypeVar
@@ -20,17 +21,25 @@ def related_essays(topics_of: Mapping[Essay, Sequence[str]], limit: int,
     else the ``window`` on each side of the essay.  The work is therefore linear
     in the number of tags, however common a topic grows.
     """
-    postings: dict[str, list[Essay]] = defaultdict(list)
-    for essay, keys in topics_of.items():
+    essays = list(topics_of)
+    ranked = _ranked(tuple(tuple(keys) for keys in topics_of.values()), limit, window)
+    return {essay: [essays[other] for other in others] for essay, others in zip(essays, ranked)}
+
+
+@functools.lru_cache(maxsize=1)  # the warm edit loop asks again, mostly with the same topics
+def _ranked(topics: tuple[tuple[str, ...], ...], limit: int,
+            window: int) -> tuple[tuple[int, ...], ...]:
+    """``related_essays`` of essays by their place in ``topics``."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for essay, keys in enumerate(topics):
         for key in set(keys):
             postings[key].append(essay)
     position = {key: {essay: i for i, essay in enumerate(essays)}
                 for key, essays in postings.items()}
-    order = {essay: i for i, essay in enumerate(topics_of)}
-    weight = {key: math.log(1 + len(topics_of) / len(essays)) for key, essays in postings.items()}
+    weight = {key: math.log(1 + len(topics) / len(essays)) for key, essays in postings.items()}
 
-    related = {}
-    for essay, keys in topics_of.items():
+    ranked = []
+    for essay, keys in enumerate(topics):
         mine = set(keys)
         candidates = set()
         for key in mine:
@@ -41,13 +50,10 @@ def related_essays(topics_of: Mapping[Essay, Sequence[str]], limit: int,
                 at = position[key][essay]
                 candidates.update(essays[max(0, at - window):at + window + 1])
         candidates.discard(essay)
-        scored = sorted(
-            ((-math.fsum(map(weight.__getitem__, mine.intersection(topics_of[other]))),
-              order[other], other)
-             for other in candidates),
-            key=lambda item: item[:2])
-        related[essay] = [other for _, _, other in scored[:limit]]
-    return related
+        scored = sorted((-math.fsum(map(weight.__getitem__, mine.intersection(topics[other]))),
+                         other) for other in candidates)
+        ranked.append(tuple(other for _, other in scored[:limit]))
+    return tuple(ranked)
 
 
 def co_occurring(topics_of: Mapping[Essay, Sequence[str]]) -> dict[str, Counter]:
