@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -40,6 +41,8 @@ class TopicsGenerator(Generator):
         texts = {essay: EssayText(essay._content, essay.metadata, Path(essay.source_path))
                  for essay in self.context["articles"]}
         tags_of = {}
+        # Pelican's feeds list an item's tags as its categories: one Tag per topic, shared.
+        pelican_tag = functools.cache(lambda name: PelicanTag(name, self.settings))
         for essay, (tags, also_mentioned) in self.tag(texts, vocabulary, vocabulary_path).items():
             if self.config["TOPICS_LINK_MENTIONS"]:
                 essay._content = link_mentions(essay._content, tags,
@@ -47,8 +50,7 @@ class TopicsGenerator(Generator):
             essay.roles = [tag for tag in tags if tag.topic.kind == "roles"]
             essay.examples = [tag for tag in tags if tag.topic.kind == "examples"]
             essay.also_mentioned = also_mentioned if self.config["TOPICS_ALSO_MENTIONED"] else ()
-            # Pelican's feeds list an item's tags as its categories.
-            essay.tags = [PelicanTag(tag.topic.name, self.settings) for tag in tags]
+            essay.tags = [pelican_tag(tag.topic.name) for tag in tags]
             tags_of[essay] = tags
 
         topics_of = {essay: [t.topic.key for t in tags] for essay, tags in tags_of.items()}
