@@ -119,6 +119,19 @@ def test_the_sitemap_lists_every_page_with_lastmod_and_robots_points_at_it(real_
     assert f"Sitemap: {DOMAIN}/sitemap.xml" in robots.splitlines()
 
 
+def test_every_page_of_a_topic_has_its_newest_essay_as_lastmod(make_site):
+    """Each page of a topic, later pages too, is as new as the topic's newest essay."""
+    essays = {"one": ("2024-05-01", "barista"), "two": ("2024-05-02", "teacher"),
+              "three": ("2024-05-03", "barista")}
+    site = make_site({f"essays/{slug}.md": f"Title: {slug.title()}\nDate: {date} 10:00\n"
+                      f"Summary: Served.\n\nMy favourite {role} held the door open for me.\n"
+                      for slug, (date, role) in essays.items()}, overrides={"TOPICS_PER_PAGE": 1})
+    lastmod = {loc.split("/", 3)[3]: date[:10] for loc, date in sitemap(site).items()}
+    assert lastmod["roles/barista/"] == lastmod["roles/barista/page/2/"] == "2024-05-03"
+    assert lastmod["roles/teacher/"] == "2024-05-02"
+    assert lastmod["essays/one/"] == "2024-05-01"
+
+
 def test_the_search_index_is_built_with_role_and_example_filters(real_site):
     assert real_site.file("/pagefind/pagefind.js").is_file()
     essay_page = real_site.page("/essays/who-provides-customer-service/")
