@@ -47,7 +47,7 @@ def _lastmod(context, content):
     topic_page = context.get("topic_page")
     if topic_page:  # each of its later pages too
         return _newest(topic_page, lambda: topic_page.essays)
-    essays = context.get("articles") or []  # every other page has the same list
+    essays = context.get("articles") or ()  # every other page has the same list
     return _newest(essays, lambda: essays)
 
 
