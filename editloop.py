@@ -63,7 +63,7 @@ class EditLoop:
         self.key = cache_key(self.settings)
         self.settings["JINJA_ENVIRONMENT"] = {**self.settings["JINJA_ENVIRONMENT"],
                                               "bytecode_cache": CompiledTemplates()}
-        self.seen: dict[Path, tuple[int, int]] = {}
+        self.seen: dict[str, tuple[int, int]] = {}  # each watched file's mtime and size
         self.pending: set[Path] = set()  # changed since the last build that succeeded
         self.earlier: dict = {}  # the files of the build now in output/, by name
         self.output_inode: int | None = None
@@ -159,18 +159,13 @@ class EditLoop:
 
     def _changes(self) -> set[Path]:
         """The watched files added, changed or removed since the last call."""
-        now = {}
+        now: dict[str, tuple[int, int]] = {}
         for root in self.watched:
-            files = [root] if root.is_file() else \
-                (path for path in root.rglob("*") if path.is_file()
-                 and "__pycache__" not in path.parts)
-            for path in files:
-                stat = path.stat()
-                now[path] = (stat.st_mtime_ns, stat.st_size)
+            _stat_files(str(root), now)
         changed = {path for path in now.keys() | self.seen.keys()
                    if now.get(path) != self.seen.get(path)}
         self.seen = now
-        return changed
+        return {Path(path) for path in changed}
 
     def _output_is_ours(self) -> bool:
         """Whether output/ is still the folder the last build put there."""
@@ -188,6 +183,30 @@ class EditLoop:
     def close(self) -> None:
         self._stop_indexing()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _stat_files(path: str, found: dict[str, tuple[int, int]]) -> None:
+    """Add the mtime and size of ``path``, a file, or of every file under it to ``found``
+    (``__pycache__`` folders left out): one ``scandir`` a folder, no Path per file."""
+    try:
+        entries = os.scandir(path)
+    except NotADirectoryError:
+        stat = os.stat(path)
+        found[path] = (stat.st_mtime_ns, stat.st_size)
+        return
+    except FileNotFoundError:
+        return
+    with entries:
+        for entry in entries:
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    _stat_files(entry.path, found)
+            elif entry.is_file():
+                try:
+                    stat = entry.stat()
+                except FileNotFoundError:  # gone since the folder was read (an editor's save)
+                    continue
+                found[entry.path] = (stat.st_mtime_ns, stat.st_size)
 
 
 class CompiledTemplates(BytecodeCache):

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from benchmarks.corpus import write_corpus
-from editloop import Worker
+from editloop import Worker, _stat_files
 from sitebuild import ROOT, build_site
 from tests.test_build import fingerprint
 
@@ -112,3 +112,20 @@ def test_a_template_edit_shows_though_the_worker_keeps_compiled_templates(tmp_pa
             fingerprint(cold, skip={"pagefind"})
     finally:
         worker.close()
+
+
+def test_the_watch_list_holds_every_file_under_a_folder_and_a_file_given_alone(tmp_path):
+    """What a warm worker compares from one build to the next: each file's mtime and size,
+    ``__pycache__`` left out, a watched path that is missing giving nothing."""
+    (tmp_path / "theme" / "templates").mkdir(parents=True)
+    (tmp_path / "theme" / "templates" / "base.html").write_text("<html>", encoding="utf-8")
+    (tmp_path / "theme" / "__pycache__").mkdir()
+    (tmp_path / "theme" / "__pycache__" / "x.pyc").write_bytes(b"\0")
+    (tmp_path / "pelicanconf.py").write_text("SITENAME = 'x'\n", encoding="utf-8")
+    found = {}
+    for watched in ("theme", "pelicanconf.py", "missing"):
+        _stat_files(str(tmp_path / watched), found)
+    stat = (tmp_path / "pelicanconf.py").stat()
+    assert found == {str(tmp_path / "theme" / "templates" / "base.html"): (
+        (tmp_path / "theme" / "templates" / "base.html").stat().st_mtime_ns, 6),
+        str(tmp_path / "pelicanconf.py"): (stat.st_mtime_ns, stat.st_size)}
