@@ -48,6 +48,7 @@ stays cheap and does not find what the alias does not mean:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -134,6 +135,8 @@ class Pattern(NamedTuple):
     named: int  # how many words the alias names: of two matches as long, more wins
     subject: bool = False  # its first word must not follow a preposition
     antecedent: frozenset[str] = frozenset()  # forms of the noun a pronoun in it stands for
+    # the forms of each word after the first that it requires (Matcher._file fills it in)
+    required: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -382,6 +385,8 @@ class Matcher:
 
     def _file(self, pattern: Pattern) -> None:
         first, *rest = pattern.slots
+        pattern = pattern._replace(required=tuple(
+            slot.forms for slot in rest if slot.least and slot.forms is not None))
         reach = 1
         for slot in rest:
             if slot.least and slot.forms is not None:
@@ -413,15 +418,16 @@ class Matcher:
             texts = list(map(TEXT, tokens))
         entries = list(map(self._by_first.get, texts))
         candidates: list[Match] = []
+        text = _Text(tokens, texts)
         for i in compress(range(len(entries)), entries):  # the words that start a pattern
             entry = entries[i]
             for pattern in entry.always:
-                _try(pattern, tokens, i, candidates)
+                _try(pattern, text, i, candidates)
             for following in tokens[i + 1:i + 1 + entry.reach]:
                 if not following.joined:
                     break
                 for pattern in entry.by_next.get(following.text, ()):
-                    _try(pattern, tokens, i, candidates)
+                    _try(pattern, text, i, candidates)
         return _longest_first(candidates)
 
 
@@ -435,13 +441,16 @@ class _Entry:
     reach: int
 
 
-def _try(pattern: Pattern, tokens: Sequence[Word], first: int,
-         candidates: list[Match]) -> None:
-    """Add the match of ``pattern`` from ``tokens[first]``, if there is one."""
+def _try(pattern: Pattern, text: _Text, first: int, candidates: list[Match]) -> None:
+    """Add the match of ``pattern`` from the text's word ``first``, if there is one."""
+    tokens = text.tokens
     if pattern.subject and first and tokens[first].joined and \
             tokens[first - 1].text in PREPOSITIONS:
         return
-    if pattern.antecedent and not _antecedent(pattern.antecedent, tokens, first):
+    for forms in pattern.required:  # most patterns tried need a word the text lacks
+        if forms.isdisjoint(text.words):
+            return
+    if pattern.antecedent and not text.noun_before(pattern.antecedent, first):
         return
     end = _match_rest(pattern.slots, 1, tokens, first)
     if end is not None:
@@ -449,11 +458,30 @@ def _try(pattern: Pattern, tokens: Sequence[Word], first: int,
                                 pattern.named))
 
 
-def _antecedent(forms: frozenset[str], tokens: Sequence[Word], pronoun_at: int) -> bool:
-    """Whether one of ``forms`` stands as a noun shortly before the pronoun of a match
-    starting at ``tokens[pronoun_at]``: not as a verb after "I", "we", "to"… ("we fix things")."""
-    return any(tokens[i].text in forms and (i == 0 or tokens[i - 1].text not in VERB_OPENERS)
-               for i in range(max(0, pronoun_at - ANTECEDENT_REACH), pronoun_at))
+class _Text:
+    """What matching reads of one text: its words, the set of them, and where each may
+    stand as a noun (anywhere but right after "I", "we", "to"…: "we fix things"), indexed
+    when first asked."""
+
+    def __init__(self, tokens: Sequence[Word], texts: Sequence[str]) -> None:
+        self.tokens, self.texts, self.words = tokens, texts, frozenset(texts)
+        self._nouns: dict[str, list[int]] | None = None
+
+    def noun_before(self, forms: frozenset[str], pronoun_at: int) -> bool:
+        """Whether one of ``forms`` stands as a noun in the ANTECEDENT_REACH words before
+        the pronoun at ``pronoun_at``."""
+        if self._nouns is None:
+            self._nouns = {}
+            for i, text in enumerate(self.texts):
+                if i == 0 or self.texts[i - 1] not in VERB_OPENERS:
+                    self._nouns.setdefault(text, []).append(i)
+        for form in forms:
+            places = self._nouns.get(form)
+            if places:
+                nearest = bisect_left(places, pronoun_at - ANTECEDENT_REACH)
+                if nearest < len(places) and places[nearest] < pronoun_at:
+                    return True
+        return False
 
 
 def _match_rest(slots: tuple[Slot, ...], p: int, tokens: Sequence[Word],
