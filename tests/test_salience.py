@@ -444,6 +444,27 @@ def test_relatives_are_the_family_branch_or_the_roles_the_settings_name(make_sit
         relatives_of(Vocabulary.of(TOPICS), {"TOPICS_RELATIVES": ["kin"]})
 
 
+def test_a_relative_only_named_in_passing_is_no_tag_however_often(make_site):
+    passing = "My son drew on the table. My son sang, and later my son slept."
+    files = {"topics.toml": SITE_VOCABULARY,
+             "essays/e1.md": essay(1, "My son was six that winter.", passing,
+                                   "The barista poured my coffee."),
+             "essays/e2.md": essay(2, "My son was six that winter.",
+                                   "My son held the door for an old man."),
+             "essays/e3.md": essay(3, "My son was six that winter.", passing,
+                                   title="A Winter with My Son")}
+    site = make_site(files)
+    listed = {a["href"] for a in site.page("/roles/child/").select(".evidence h3 a")}
+    assert listed == {"/essays/essay-2/", "/essays/essay-3/"}  # serving, or in the title
+    page = site.page("/essays/essay-1/")
+    assert topic_keys(page) == {"barista"}
+    also = page.select_one(".also-mentioned")
+    assert [a["href"] for a in also.select("a")] == ["/roles/child/"]  # its page exists
+    counted = make_site({"topics.toml": SITE_VOCABULARY, "essays/e1.md": files["essays/e1.md"]},
+                        overrides={"TOPICS_RELATIVES": []})
+    assert topic_keys(counted.page("/essays/essay-1/")) == {"barista", "child"}
+
+
 def test_also_mentioned_can_be_switched_off(make_site):
     site = make_site({"topics.toml": SITE_VOCABULARY,
                       "essays/e1.md": essay(1, "My son spilled his juice on the counter.")},

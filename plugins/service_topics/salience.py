@@ -41,6 +41,9 @@ A mention that counts, unless it stands in brackets (an aside), is
   clause ("my mother asked me to clean my room"), not the one served ("a biscuit for my
   son"), never counts named as an owner ("my mother's passport"), and is no ``lead``
   in the first paragraph, where relatives set the scene ("My sister got married…");
+  a relative none of whose mentions is served or discussed, and that neither the title,
+  the summary nor a heading names, is no tag however often it is named
+  (``Salience.keeps``);
 - **a kind of thing**, never a person, when it is a possessive after *a* or *an* ("a
   carpenter's pencil"): such a mention never counts;
 - **listed** when it is a role named in a roll call: a sentence whose items, between
@@ -194,6 +197,7 @@ class Salience:
     threshold: float
     weights: Mapping[str, float] = field(default_factory=lambda: WEIGHTS)
     commonness: Mapping[str, float] = field(default_factory=dict)  # by topic key
+    relatives: Collection[str] = frozenset()  # the keys of the roles that are relatives
 
     def score(self, key: str, evidence: Evidence) -> float:
         common = self.commonness.get(key, 1.0)
@@ -201,6 +205,12 @@ class Salience:
                    for name, weight in self.weights.items())
 
     def keeps(self, key: str, evidence: Evidence) -> bool:
+        """Whether the candidate is a tag: its score reaches the threshold, and a relative
+        also serves, is discussed or is named in the title, summary or a heading (named
+        only in passing, however often, the family sets the scene)."""
+        if key in self.relatives and not (evidence.served or evidence.discussed or
+                                          evidence.title or evidence.summary or evidence.heading):
+            return False
         return self.score(key, evidence) >= self.threshold
 
 

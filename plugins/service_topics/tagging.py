@@ -102,14 +102,15 @@ def relatives_of(vocabulary: Vocabulary, config: Mapping[str, Any]) -> frozenset
         broader.key in roots for broader in vocabulary.broader_chain(topic.key)))
 
 
-def salience_of(config: Mapping[str, Any],
-                found_in: Iterable[Iterable[str]] = ()) -> Salience:
+def salience_of(config: Mapping[str, Any], found_in: Iterable[Iterable[str]] = (),
+                relatives: Collection[str] = frozenset()) -> Salience:
     """The plugin's salience settings, with the commonness of the topics ``found_in``
-    the site's essays (the keys of each essay's candidates)."""
+    the site's essays (the keys of each essay's candidates) and the keys of the
+    ``relatives`` (relatives_of)."""
     return Salience(config["TOPICS_SALIENCE_THRESHOLD"],
                     weights_of(config["TOPICS_SALIENCE_WEIGHTS"]),
                     commonness(found_in, config["TOPICS_COMMON_MIN_ESSAYS"],
-                               config["TOPICS_COMMON_SHARE"]))
+                               config["TOPICS_COMMON_SHARE"]), relatives)
 
 
 def tag_site(essays: Mapping[Hashable, EssayText], vocabulary: Vocabulary,
@@ -132,7 +133,7 @@ def tag_site(essays: Mapping[Hashable, EssayText], vocabulary: Vocabulary,
     found = {essay: found_by(text, lambda text=text: compute(text)) if found_by
              else compute(text) for essay, text in essays.items()}
     salience = salience_of(config, ([c.key for c in found[essay]]
-                                    for essay in found if counted(essay)))
+                                    for essay in found if counted(essay)), relatives)
     return {essay: tag_essay(found[essay], text.metadata, text.source, vocabulary, salience)
             for essay, text in essays.items()}
 
