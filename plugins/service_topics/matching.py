@@ -109,6 +109,11 @@ class Slot(NamedTuple):
     most: int = 1
     fits: Callable[[Word], bool] | None = None
 
+    @property
+    def required(self) -> bool:
+        """Whether the text must hold one of its ``forms``."""
+        return bool(self.least) and self.forms is not None
+
 
 def _someone(word: Word) -> bool:
     """Whether ``word`` may stand for "someone": a name, noun or pronoun, not a word
@@ -385,11 +390,10 @@ class Matcher:
 
     def _file(self, pattern: Pattern) -> None:
         first, *rest = pattern.slots
-        pattern = pattern._replace(required=tuple(
-            slot.forms for slot in rest if slot.least and slot.forms is not None))
+        pattern = pattern._replace(required=tuple(slot.forms for slot in rest if slot.required))
         reach = 1
         for slot in rest:
-            if slot.least and slot.forms is not None:
+            if slot.required:
                 break
             reach += slot.most
         else:
