@@ -13,8 +13,11 @@ change from the last build instead of rendering it.  Any other change (the
 vocabulary, a template, a static file) renders everything again; a change to
 the settings, the plugins or the author checks asks for a new worker
 (``restart``), since a warm process keeps the code it started with.  Pagefind
-indexes the new site after the exchange, in the background: the search index
-follows a moment later.
+indexes the new site after the exchange, and the last site is deleted, in
+processes of the lowest priority: the search index follows a moment later, and
+neither slows the next build.  After a full build the worker collects its
+garbage and freezes what is left (``gc.freeze``), so that later collections
+pass over the warm state.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ import select
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Callable
 
@@ -38,6 +40,7 @@ CODE = ("plugins", "authoring", "sitebuild.py", "editloop.py", "incremental.py",
         "contentcache.py", "sharedreads.py")
 CONTENT_TYPES = {".md", ".markdown", ".mkd", ".mdown"}  # essays and pages: the fast path
 IDLE = 0.5  # seconds without a request: the author is reading, and the worker collects garbage
+LOW_PRIORITY = ["nice", "-n", "19"] if shutil.which("nice") else []
 PUBLISHED = "--published="  # the worker's own option: the record of the URLs last published
 
 
@@ -68,6 +71,7 @@ class EditLoop:
         self.earlier: dict = {}  # the files of the build now in output/, by name
         self.output_inode: int | None = None
         self.indexing: subprocess.Popen | None = None
+        self.background: list[subprocess.Popen] = []  # old outputs being deleted
         self.writer = None
         self.reuse = False
         self.last = ""  # what the last successful build was: "fast" or "full"
@@ -137,9 +141,10 @@ class EditLoop:
         earlier = self.writer.written
         previous = replace_folder(self.output, self.staging)
         self.earlier, self.output_inode = earlier, self.output.stat().st_ino
+        self.background = [job for job in self.background if job.poll() is None]
         if previous:
-            threading.Thread(target=shutil.rmtree, args=(previous, True), daemon=True).start()
-        self.indexing = subprocess.Popen(PAGEFIND + ["--site", str(self.output)], cwd=ROOT)
+            self.background.append(_in_background(["rm", "-rf", "--", str(previous)]))
+        self.indexing = _in_background(PAGEFIND + ["--site", str(self.output)])
         return True
 
     def _writer_class(self, sender):
@@ -182,7 +187,14 @@ class EditLoop:
 
     def close(self) -> None:
         self._stop_indexing()
+        for job in self.background:
+            job.wait()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _in_background(command: list[str]) -> subprocess.Popen:
+    """Start ``command`` at the lowest priority, so that it never slows the next build."""
+    return subprocess.Popen([*LOW_PRIORITY, *command], cwd=ROOT)
 
 
 def _stat_files(path: str, found: dict[str, tuple[int, int]]) -> None:
@@ -329,6 +341,10 @@ def main(argv: list[str]) -> int:
                 print(answer, file=answers, flush=True)
                 if answer == "restart":
                     return 0
+                if answer.startswith("ok full"):
+                    _freeze_warm_state()
+                    uncollected = 0
+                    continue
                 uncollected += 1
                 if uncollected > 1:  # saves in quick succession: at most two builds' garbage
                     gc.collect()
@@ -336,6 +352,15 @@ def main(argv: list[str]) -> int:
     finally:
         loop.close()
     return 0
+
+
+def _freeze_warm_state() -> None:
+    """Collect a full build's garbage, then keep what outlives it (Pelican, the compiled
+    vocabulary and templates) out of later collections, which then look at little more
+    than one fast build's objects."""
+    gc.unfreeze()  # what an earlier full build left may be garbage now
+    gc.collect()
+    gc.freeze()
 
 
 def _asked_within(seconds: float) -> bool:

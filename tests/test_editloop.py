@@ -79,6 +79,8 @@ def test_edits_through_the_fast_path_give_the_cold_build(loop):
     edit(content / "topics.toml", r'^description = ".*"$', 'description = "Changed."')
     answer = assert_same_as_cold(folder, content, worker, "topics.toml")
     assert answer.startswith("ok full"), answer
+    worker.close()  # the sites each build replaced are deleted, none left beside output/
+    assert [path.name for path in folder.iterdir() if path.name.startswith(".output")] == []
 
 
 def test_an_unchanged_site_renders_nothing_and_a_broken_essay_keeps_the_last_good_one(loop):
