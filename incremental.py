@@ -388,7 +388,8 @@ class ReusingWriter(Writer):
         except FileExistsError:  # written before, and overridden now
             os.unlink(target)
             os.link(source, target)
-        self._record(name)
+        earlier = self.earlier[name]  # a link: the same inode, and its time unchanged
+        self.written[name] = Written(self._fingerprint, earlier.inode, earlier.mtime_ns)
 
     def _record(self, name: str) -> None:
         stat = os.stat(os.path.join(self.output_path, name))
