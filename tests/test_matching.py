@@ -1,5 +1,5 @@
-"""Finding what people actually write: describing words inside an alias, passives,
-pronouns for an alias's object and misspellings, each found where it should be and nowhere
+"""Finding what people actually write: describing words inside an alias, passives, an
+object before its particle, pronouns for an alias's object and misspellings, each found where it should be and nowhere
 else."""
 
 import re
@@ -20,6 +20,7 @@ MATCHER = Matcher({
     "carrying-groceries": ["carry the groceries"],
     "taking-orders": ["take orders"],
     "taking-out-the-trash": ["take out the trash"],
+    "setting-up-the-room": ["set up the room"],
     "giving-a-refund": ["give a refund"],
     "calling-by-name": ["call someone by name"],
     "fixing-the-problem": ["fix the problem"],
@@ -100,6 +101,24 @@ def test_a_verb_object_alias_also_finds_its_passive(text, key, words):
     "The trash was taken.",  # the particle is part of the verb
 ])
 def test_passives_are_not_found_when_negated_or_not_of_the_object(text):
+    assert found(text) == {}
+
+
+@pytest.mark.parametrize("text, key, words", [
+    ("He set the room up for us.", "setting-up-the-room", "set the room up"),
+    ("She took the smelly trash out.", "taking-out-the-trash", "took the smelly trash out"),
+    ("We set up the room.", "setting-up-the-room", "set up the room"),
+])
+def test_a_verb_particle_alias_also_finds_its_object_before_the_particle(text, key, words):
+    assert found(text)[key] == words
+
+
+@pytest.mark.parametrize("text", [
+    "He set the table up.",  # another object
+    "She looked the kids after.",  # "after" is a preposition, not a particle
+    "He set the room, then up the stairs.",  # no phrase runs across punctuation
+])
+def test_an_object_before_the_particle_is_only_found_for_a_particle_and_the_alias_object(text):
     assert found(text) == {}
 
 

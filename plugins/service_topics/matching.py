@@ -39,6 +39,9 @@ stays cheap and does not find what the alias does not mean:
   same passage: "a plant that will die if nobody waters it" for "water the plants",
   "the bins were full, so she took them out" for "take out the bins" (the pronoun
   before the particle, as English puts it).
+- Particles.  An alias made of a verb, a particle and such a noun phrase also finds the
+  noun phrase between them: "set up the room" finds "set the room up for us", "take out
+  the bins" finds "took the heavy bins out".
 - Misspellings (``spelling``): a lower-case word the dictionary does not know,
   one edit from exactly one alias word of seven letters or more and from no
   other known word, is taken for that word: "recieptionist", "pharmasist",
@@ -234,22 +237,23 @@ def alias_patterns(alias: str, key: str, nouns: bool = False) -> list[Pattern]:
     if nouns:
         slots, named = _compiled_noun(alias)
         return [Pattern(slots, key, named)] if slots else []
-    slots, passive, (pronoun, antecedent), named = _compiled(alias)
+    slots, passive, shifted, (pronoun, antecedent), named = _compiled(alias)
     return [pattern for pattern in (Pattern(slots, key, named),
                                     Pattern(passive, key, named, subject=True),
+                                    Pattern(shifted, key, named),
                                     Pattern(pronoun, key, named - 1, antecedent=antecedent))
             if pattern.slots]
 
 
 @lru_cache(maxsize=ALIASES)
-def _compiled(alias: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...],
+def _compiled(alias: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...], tuple[Slot, ...],
                                    tuple[tuple[Slot, ...], frozenset[str]], int]:
-    """``alias``'s slots, its passive's, its pronoun form's with the forms of the noun the
-    pronoun stands for, and how many words it names."""
+    """``alias``'s slots, its passive's, its shifted particle's, its pronoun form's with
+    the forms of the noun the pronoun stands for, and how many words it names."""
     words = _alias_words(alias)
     starts = _phrase_starts(words)
     return (_slots(words, starts), _passive_slots(words, starts),
-            _pronoun_slots(words, starts), _named(words))
+            _shifted_slots(words, starts), _pronoun_slots(words, starts), _named(words))
 
 
 @lru_cache(maxsize=ALIASES)
@@ -329,6 +333,21 @@ def _passive_slots(words: Sequence[str], starts: set[int]) -> tuple[Slot, ...]:
     return (Slot(_nominal_inflections(words[start])),
             *(Slot(inflections(word)) for word in words[start + 1:]), *PASSIVE_VOICE,
             Slot(participles(words[0])), *([Slot(inflections(particle))] if particle else []))
+
+
+def _shifted_slots(words: Sequence[str], starts: set[int]) -> tuple[Slot, ...]:
+    """A verb–particle–object alias with its object before the particle, as English may
+    put it ("set up the room" → "set the room up", "take out the bins" → "took the
+    bins out"); empty unless the alias's ``words`` are a verb, a particle and a noun
+    phrase with no "someone" before it."""
+    phrase = _object_phrase(words, starts)
+    if phrase is None or phrase[0] not in PARTICLES or \
+            any(word in PLACEHOLDERS for word in words[2:phrase[1]]):
+        return ()
+    particle, start, end = phrase
+    return (Slot(inflections(words[0])), DESCRIBED, Slot(_nominal_inflections(words[start])),
+            *(Slot(inflections(word)) for word in words[start + 1:end]),
+            Slot(inflections(particle)), *_slots(words, starts, end))
 
 
 def _pronoun_slots(words: Sequence[str],
