@@ -329,9 +329,8 @@ def _passive_slots(words: Sequence[str], starts: set[int]) -> tuple[Slot, ...]:
     phrase = _object_phrase(words, starts)
     if phrase is None or phrase[2] != len(words) or words[1] in PREPOSITIONS - PARTICLES:
         return ()
-    particle, start, _ = phrase
-    return (Slot(_nominal_inflections(words[start])),
-            *(Slot(inflections(word)) for word in words[start + 1:]), *PASSIVE_VOICE,
+    particle, start, end = phrase
+    return (*_object_slots(words, start, end), *PASSIVE_VOICE,
             Slot(participles(words[0])), *([Slot(inflections(particle))] if particle else []))
 
 
@@ -342,12 +341,18 @@ def _shifted_slots(words: Sequence[str], starts: set[int]) -> tuple[Slot, ...]:
     phrase with no "someone" before it."""
     phrase = _object_phrase(words, starts)
     if phrase is None or phrase[0] not in PARTICLES or \
-            any(word in PLACEHOLDERS for word in words[2:phrase[1]]):
+            any(word in PLACEHOLDERS for word in words[1:phrase[1]]):
         return ()
     particle, start, end = phrase
-    return (Slot(inflections(words[0])), DESCRIBED, Slot(_nominal_inflections(words[start])),
-            *(Slot(inflections(word)) for word in words[start + 1:end]),
+    return (Slot(inflections(words[0])), DESCRIBED, *_object_slots(words, start, end),
             Slot(inflections(particle)), *_slots(words, starts, end))
+
+
+def _object_slots(words: Sequence[str], start: int, end: int) -> tuple[Slot, ...]:
+    """The object noun phrase ``words[start:end]`` (_object_phrase) out of its usual place:
+    its first word in its forms as a noun, the rest in all their forms."""
+    return (Slot(_nominal_inflections(words[start])),
+            *(Slot(inflections(word)) for word in words[start + 1:end]))
 
 
 def _pronoun_slots(words: Sequence[str],
