@@ -12,12 +12,16 @@ Pelican's content cache reads again only the files whose bytes changed, and
 change from the last build instead of rendering it.  Any other change (the
 vocabulary, a template, a static file) renders everything again; a change to
 the settings, the plugins or the author checks asks for a new worker
-(``restart``), since a warm process keeps the code it started with.  Pagefind
-indexes the new site after the exchange, and the last site is deleted, in
-processes of the lowest priority: the search index follows a moment later, and
-neither slows the next build.  After a full build the worker collects its
-garbage and freezes what is left (``gc.freeze``), so that later collections
-pass over the warm state.
+(``restart``), since a warm process keeps the code it started with.
+
+The site the exchange replaces is kept, and the next build is made over it
+(``incremental.recycle``): its files are linked or written again where they
+changed, and its folders, which cost the system far more to make than the files,
+are already there.  Pagefind indexes the new site after the exchange, and what is
+left over is deleted, in processes of the lowest priority: the search index
+follows a moment later, and neither slows the next build.  After a full build the
+worker collects its garbage and freezes what is left (``gc.freeze``), so that
+later collections pass over the warm state.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import select
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -71,9 +76,12 @@ class EditLoop:
         self.earlier: dict = {}  # the files of the build now in output/, by name
         self.output_inode: int | None = None
         self.indexing: subprocess.Popen | None = None
-        self.background: list[subprocess.Popen] = []  # old outputs being deleted
+        self.background: list[subprocess.Popen] = []  # leftovers being deleted
+        self.spare: Path | None = None  # the site before the one in output/, to build over
+        self.spare_files: dict = {}  # its files, by name
         self.writer = None
         self.reuse = False
+        self.recycled: dict[str, int] = {}  # the files of the staging folder as a build starts
         self.last = ""  # what the last successful build was: "fast" or "full"
         signals.get_writer.connect(self._writer_class, sender=self.pelican)
 
@@ -120,14 +128,15 @@ class EditLoop:
         from sharedreads import shared_reads
 
         _reset_pelican_state()
-        shutil.rmtree(self.staging, ignore_errors=True)
         self.reuse = fast
         signals.initialized.send(self.pelican)  # plugins start a new build
         try:
             with guarded_cache(Path(self.settings["CACHE_PATH"]), self.key), shared_reads():
                 if not self._check():
                     return False
+                self.recycled = self._recycle_spare()
                 self.pelican.run()
+                self.writer.remove_leftovers()
         except Exception as error:  # noqa: BLE001: a failed build keeps the last good site
             from service_topics.errors import TopicsError
 
@@ -139,13 +148,28 @@ class EditLoop:
             return False
         _keeps_urls(self.output, self.published, self.staging, refuse=False)  # warns
         earlier = self.writer.written
-        previous = replace_folder(self.output, self.staging)
-        self.earlier, self.output_inode = earlier, self.output.stat().st_ino
-        self.background = [job for job in self.background if job.poll() is None]
-        if previous:
-            self.background.append(_in_background(["rm", "-rf", "--", str(previous)]))
+        self.spare = replace_folder(self.output, self.staging)
+        self.spare_files, self.earlier = self.earlier, earlier
+        self.output_inode = self.output.stat().st_ino
         self.indexing = _in_background(PAGEFIND + ["--site", str(self.output)])
         return True
+
+    def _recycle_spare(self) -> dict[str, int]:
+        """Put the spare site in the staging folder, ready to be built over (``recycle``);
+        return the files it holds."""
+        from incremental import recycle
+
+        shutil.rmtree(self.staging, ignore_errors=True)  # a failed build's
+        if self.spare is None or not self.spare.is_dir():
+            return {}
+        self.spare.rename(self.staging)
+        self.spare = None
+        trash = self.staging.with_name(f"{self.staging.name}.leftovers-{time.monotonic_ns()}")
+        kept = recycle(self.staging, self.spare_files, trash)
+        if trash.exists():
+            self.background = [job for job in self.background if job.poll() is None]
+            self.background.append(_in_background(["rm", "-rf", "--", str(trash)]))
+        return kept
 
     def _writer_class(self, sender):
         from incremental import ReusingWriter
@@ -155,6 +179,7 @@ class EditLoop:
         class EditLoopWriter(ReusingWriter):
             previous = loop.output if loop.reuse else None
             earlier = loop.earlier if loop.reuse else {}
+            recycled = loop.recycled
 
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
@@ -190,6 +215,8 @@ class EditLoop:
         for job in self.background:
             job.wait()
         shutil.rmtree(self.staging, ignore_errors=True)
+        if self.spare:
+            shutil.rmtree(self.spare, ignore_errors=True)
 
 
 def _in_background(command: list[str]) -> subprocess.Popen:

@@ -324,11 +324,15 @@ class ReusingWriter(Writer):
     """Pelican's Writer, that links unchanged files from ``previous`` instead of writing them.
 
     ``previous`` is the output of the last build and ``earlier`` its files; the
-    files of this build are in ``self.written`` once it has finished.
+    files of this build are in ``self.written`` once it has finished.  The output
+    folder may be an older build's, made ready by ``recycle``: ``recycled`` is what
+    it holds, each file's inode by name; ``remove_leftovers`` deletes what this build
+    did not write.
     """
 
     previous: Path | None = None
     earlier: dict[str, Written] = {}
+    recycled: dict[str, int] = {}
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
@@ -378,22 +382,38 @@ class ReusingWriter(Writer):
         return (stat.st_ino, stat.st_mtime_ns) == (earlier.inode, earlier.mtime_ns)
 
     def _link(self, name: str) -> None:
-        """Link the last build's ``name`` into the output: in the common case, one call."""
-        source, target = os.path.join(self.previous, name), os.path.join(self.output_path, name)
-        try:
-            os.link(source, target)
-        except FileNotFoundError:  # its folder is not there yet
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.link(source, target)
-        except FileExistsError:  # written before, and overridden now
-            os.unlink(target)
-            os.link(source, target)
+        """Link the last build's ``name`` into the output: in the common case, one call,
+        and none when the recycled folder holds that very file."""
         earlier = self.earlier[name]  # a link: the same inode, and its time unchanged
+        if name in self.written or self.recycled.get(name) != earlier.inode:
+            source = os.path.join(self.previous, name)
+            target = os.path.join(self.output_path, name)
+            try:
+                os.link(source, target)
+            except FileNotFoundError:  # its folder is not there yet
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(source, target)
+            except FileExistsError:  # an older version, or written before and overridden now
+                os.unlink(target)
+                os.link(source, target)
         self.written[name] = Written(self._fingerprint, earlier.inode, earlier.mtime_ns)
 
     def _record(self, name: str) -> None:
         stat = os.stat(os.path.join(self.output_path, name))
         self.written[name] = Written(self._fingerprint, stat.st_ino, stat.st_mtime_ns)
+
+    def remove_leftovers(self) -> None:
+        """Delete the recycled folder's files this build did not write, and the folders
+        that leaves empty."""
+        for name in self.recycled.keys() - self.written.keys():
+            os.unlink(os.path.join(self.output_path, name))
+            folder = os.path.dirname(name)
+            while folder:
+                try:
+                    os.rmdir(os.path.join(self.output_path, folder))
+                except OSError:  # not empty
+                    break
+                folder = os.path.dirname(folder)
 
     def _book(self, filename: str, override: bool) -> None:
         """Pelican's rule: a file is written once, unless one write may override it."""
@@ -412,6 +432,37 @@ class ReusingWriter(Writer):
             return open(os.devnull, "w", encoding=encoding)  # noqa: SIM115 (Pelican's rule)
         self._book(filename, override)
         return _PendingFile(self, os.path.relpath(filename, self.output_path), encoding)
+
+
+def recycle(folder: Path, record: dict[str, Written], trash: Path) -> dict[str, int]:
+    """Make ``folder``, a finished build whose Writer wrote the files of ``record``, ready
+    to be built over, its folders already made: keep those files, move every other
+    file and folder (static files, Pagefind's index) into ``trash``; return the files
+    kept, each with its inode."""
+    folders = {os.path.dirname(name) for name in record}
+    for name in list(folders):
+        while name and (name := os.path.dirname(name)) not in folders:
+            folders.add(name)
+    kept: dict[str, int] = {}
+    moved = 0
+
+    def visit(path: str, prefix: str) -> None:
+        nonlocal moved
+        with os.scandir(path) as entries:
+            for entry in entries:
+                name = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False) and name in folders:
+                    visit(entry.path, name + os.sep)
+                elif name in record and entry.is_file(follow_symlinks=False):
+                    kept[name] = entry.inode()
+                else:
+                    if not moved:
+                        trash.mkdir()
+                    os.rename(entry.path, trash / str(moved))
+                    moved += 1
+
+    visit(str(folder), "")
+    return kept
 
 
 class _Reusable:

@@ -40,9 +40,15 @@ def assert_same_as_cold(folder, content, worker, path):
     served, expected = (fingerprint(site, skip={"pagefind"}) for site in (folder / "output", cold))
     assert served.keys() == expected.keys()
     assert [name for name in served if served[name] != expected[name]] == []
+    assert folders(folder / "output") == folders(cold)  # none left empty
     shutil.rmtree(cold)
     shutil.rmtree(folder / "cold-cache")
     return worker.answer
+
+
+def folders(site):
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*")
+                  if path.is_dir() and path.relative_to(site).parts[0] != "pagefind")
 
 
 def rendered(answer):
@@ -95,6 +101,34 @@ def test_an_unchanged_site_renders_nothing_and_a_broken_essay_keeps_the_last_goo
     assert fingerprint(folder / "output", skip={"pagefind"}) == before
     edit(broken, r"^Date: .*$", "Date: 2031-05-05 10:00")
     assert_same_as_cold(folder, content, worker, "fixed")
+
+
+def test_a_build_over_the_site_before_last_keeps_its_folders_and_nothing_else(tmp_path):
+    """Each build is made over the site the one before replaced: its folders stay (the
+    system makes a folder far more slowly than it links a file), and nothing of it that
+    the new build does not write survives: a static file since removed, a deleted essay."""
+    content = write_corpus(tmp_path / "content", 12)
+    (content / "images").mkdir()
+    (content / "images" / "photo.png").write_bytes(b"\x89PNG not really")
+    worker = Worker(output=tmp_path / "output", content=content,
+                    overrides={"CACHE_PATH": str(tmp_path / "cache")})
+    essay = essays(content)
+    try:
+        assert worker.build(), worker.answer
+        edit(essay[1], r"\Z", "\nA first edit.\n")
+        assert worker.build() and worker.answer.startswith("ok fast"), worker.answer
+        folder_before = (tmp_path / "output" / "essays").stat().st_ino
+        (content / "images" / "photo.png").unlink()
+        assert worker.build() and worker.answer.startswith("ok full"), worker.answer
+        edit(essay[2], r"\Z", "\nA second edit.\n")
+        essay[3].unlink()
+        answer = assert_same_as_cold(tmp_path, content, worker, "over the site before last")
+        assert answer.startswith("ok fast"), answer
+        assert (tmp_path / "output" / "essays").stat().st_ino == folder_before
+        assert not (tmp_path / "output" / "images" / "photo.png").exists()
+    finally:
+        worker.close()
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".output")] == []
 
 
 def test_a_template_edit_shows_though_the_worker_keeps_compiled_templates(tmp_path):
