@@ -17,9 +17,10 @@ the settings, the plugins or the author checks asks for a new worker
 The site the exchange replaces is kept, and the next build is made over it
 (``incremental.recycle``): its files are linked or written again where they
 changed, and its folders, which cost the system far more to make than the files,
-are already there.  Pagefind indexes the new site after the exchange, and what is
-left over is deleted, in processes of the lowest priority: the search index
-follows a moment later, and neither slows the next build.  After a full build the
+are already there.  What is left over is deleted in a process of the lowest
+priority.  Pagefind indexes the new site once no build has been asked for during
+half a second, also at the lowest priority: the search index follows a moment
+later, and never slows a save that follows at once.  After a full build the
 worker collects its garbage and freezes what is left (``gc.freeze``), so that
 later collections pass over the warm state.
 """
@@ -44,7 +45,7 @@ from sitebuild import PAGEFIND, ROOT, _command, _keeps_urls, replace_folder
 CODE = ("plugins", "authoring", "sitebuild.py", "editloop.py", "incremental.py",
         "contentcache.py", "sharedreads.py")
 CONTENT_TYPES = {".md", ".markdown", ".mkd", ".mdown"}  # essays and pages: the fast path
-IDLE = 0.5  # seconds without a request: the author is reading, and the worker collects garbage
+IDLE = 0.5  # seconds without a request: the author is reading; collect garbage, index the site
 LOW_PRIORITY = ["nice", "-n", "19"] if shutil.which("nice") else []
 PUBLISHED = "--published="  # the worker's own option: the record of the URLs last published
 
@@ -76,6 +77,7 @@ class EditLoop:
         self.earlier: dict = {}  # the files of the build now in output/, by name
         self.output_inode: int | None = None
         self.indexing: subprocess.Popen | None = None
+        self.unindexed = False  # output/ has no search index yet
         self.background: list[subprocess.Popen] = []  # leftovers being deleted
         self.spare: Path | None = None  # the site before the one in output/, to build over
         self.spare_files: dict = {}  # its files, by name
@@ -151,8 +153,14 @@ class EditLoop:
         self.spare = replace_folder(self.output, self.staging)
         self.spare_files, self.earlier = self.earlier, earlier
         self.output_inode = self.output.stat().st_ino
-        self.indexing = _in_background(PAGEFIND + ["--site", str(self.output)])
+        self.unindexed = True
         return True
+
+    def index(self) -> None:
+        """Start Pagefind on the site in output/, unless it has its index."""
+        if self.unindexed and self._output_is_ours():
+            self.indexing = _in_background(PAGEFIND + ["--site", str(self.output)])
+        self.unindexed = False
 
     def _recycle_spare(self) -> dict[str, int]:
         """Put the spare site in the staging folder, ready to be built over (``recycle``);
@@ -355,9 +363,11 @@ def main(argv: list[str]) -> int:
     uncollected = 0  # fast builds whose garbage is still there
     try:
         while True:
-            if uncollected and not _asked_within(IDLE):  # while the author reads
-                gc.collect()
-                uncollected = 0
+            if (uncollected or loop.unindexed) and not _asked_within(IDLE):  # the author reads
+                if uncollected:
+                    gc.collect()
+                    uncollected = 0
+                loop.index()
             line = sys.stdin.readline()
             if not line:
                 break

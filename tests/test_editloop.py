@@ -3,6 +3,7 @@ the site a cold build of the same content gives (Pagefind's index aside)."""
 
 import re
 import shutil
+import time
 
 import pytest
 
@@ -101,6 +102,21 @@ def test_an_unchanged_site_renders_nothing_and_a_broken_essay_keeps_the_last_goo
     assert fingerprint(folder / "output", skip={"pagefind"}) == before
     edit(broken, r"^Date: .*$", "Date: 2031-05-05 10:00")
     assert_same_as_cold(folder, content, worker, "fixed")
+
+
+def test_the_search_index_follows_once_the_author_stops_saving(loop):
+    folder, content, worker = loop
+    index = folder / "output" / "pagefind" / "pagefind-entry.json"
+    deadline = time.monotonic() + 120
+    while not index.exists():
+        assert time.monotonic() < deadline, "Pagefind never indexed the site"
+        time.sleep(0.1)
+    edit(essays(content)[1], r"\Z", "\nA word for the index: marmalade.\n")
+    assert worker.build() and worker.answer.startswith("ok fast"), worker.answer
+    assert not index.exists()  # the new site, not indexed yet
+    while not index.exists():
+        assert time.monotonic() < deadline, "Pagefind never indexed the new site"
+        time.sleep(0.1)
 
 
 def test_a_build_over_the_site_before_last_keeps_its_folders_and_nothing_else(tmp_path):
