@@ -75,7 +75,7 @@ class Fingerprints:
         self._urls: dict[int, tuple[Content, str]] = {}
         self._contents: dict[int, tuple[Content, tuple[str, list[Content]]]] = {}
         self._deep = 0  # how many depth-dependent values have been met
-        self._templates: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]] | None] = {}
+        self._templates: dict[tuple[int, str], tuple[tuple[str, ...], frozenset[str]] | None] = {}
 
     def page(self, template: Template, context: dict) -> str | None:
         """The fingerprint of rendering ``template`` with ``context``, or None."""
@@ -83,15 +83,19 @@ class Fingerprints:
         if names is None:
             return None
         read, tested = names
-        parts = [template.name or "", context.get("output_file", "")]
+        parts = [repr(template.name), repr(context.get("output_file", ""))]
         try:
-            for name in sorted(read):
+            for name in read:
                 if name in context:
                     value = context[name]
-                    parts.append(f"{name}={bool(value) if name in tested else self.of(value)}")
+                    parts.append(f"\n{name}=")
+                    if name in tested:
+                        parts.append("true;" if value else "false;")
+                    else:
+                        self._encode(value, DEPTH, parts)
         except Unfingerprintable:
             return None
-        return _hash("\n".join(parts))
+        return _hash("".join(parts))
 
     def feed(self, elements: list, **details: Any) -> str | None:
         try:
@@ -214,11 +218,13 @@ class Fingerprints:
                 content, (_hash("".join(parts)), refers_to))
         return found[1]
 
-    def _names(self, template: Template) -> tuple[frozenset[str], frozenset[str]] | None:
-        """The context names ``template`` reads, and those it only tests; None if unknown."""
+    def _names(self, template: Template) -> tuple[tuple[str, ...], frozenset[str]] | None:
+        """The context names ``template`` reads, A–Z, and those it only tests; None if
+        unknown."""
         key = (id(template.environment), template.name or "")
         if key not in self._templates:
-            self._templates[key] = template_names(template)
+            names = template_names(template)
+            self._templates[key] = names and (tuple(sorted(names[0])), names[1])
         return self._templates[key]
 
 
