@@ -445,9 +445,9 @@ def recycle(folder: Path, record: dict[str, Written], trash: Path) -> dict[str, 
     to be built over, its folders already made: keep those files, move every other
     file and folder (static files, Pagefind's index) into ``trash``; return the files
     kept, each with its inode."""
-    folders = {os.path.dirname(name) for name in record}
-    for name in list(folders):
-        while name and (name := os.path.dirname(name)) not in folders:
+    folders = set()  # every folder that holds one of them, however deep
+    for name in record:
+        while name := os.path.dirname(name):
             folders.add(name)
     kept: dict[str, int] = {}
     moved = 0
