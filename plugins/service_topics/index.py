@@ -25,8 +25,9 @@ class Entry:
 
     def __fingerprint__(self, depth: int) -> list:
         """What a topic page shows of an entry (incremental.py): the essay's metadata (its
-        title, date, summary…) and URL, and the tag; not the essay's text."""
-        return [self.essay.metadata, self.essay, self.tag, self.via]  # the essay: its URL
+        title, date, summary…), the entry's URL, and the tag; not the essay's text nor
+        anything else of the essay, however deep the entry is met."""
+        return [self.essay.metadata, self.url, self.tag, self.via]
 
     @cached_property  # Pelican works an essay's URL out afresh on every access
     def url(self) -> str:
