@@ -189,12 +189,18 @@ def bench(c, quick=False):
         c.run(f"{sys.executable} -m benchmarks.run{' --quick' if quick else ''}", pty=False)
 
 
-@task(help={"topics": "the vocabulary to evaluate (default content/topics.toml)"})
-def eval_tagging(c, topics=None):
+@task(help={"topics": "the vocabulary to evaluate (default content/topics.toml)",
+            "set": "a setting to build with, NAME=VALUE as Python (repeatable): "
+                   "--set TOPICS_SALIENCE_THRESHOLD=3"},
+      iterable=["set"])
+def eval_tagging(c, topics=None, set=None):
     """Score the tags of the hand-labelled essays (evaluation/) and write evaluation/REPORT.md."""
     from evaluation.run import main
 
-    if main(["--topics", topics] if topics else []):
+    argv = ["--topics", topics] if topics else []
+    for setting in set or []:
+        argv += ["--set", setting]
+    if main(argv):
         raise Exit(code=1)
 
 

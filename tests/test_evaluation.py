@@ -11,6 +11,7 @@ import pytest
 from evaluation.labels import (HERE, SETS, Label, LabelledEssay, LabelsError, body, essay_files,
                                load_labels, metadata)
 from evaluation.report import SetResult, render
+from evaluation.run import main, setting
 from evaluation.scoring import Resolved, normalise, quote_shows, ratio, score_essay
 from evaluation.site_output import Listing, read_listings
 
@@ -252,3 +253,29 @@ def test_a_topic_page_that_lists_no_essay_gives_no_listing(tmp_path):
     (tmp_path / "roles" / "old-name" / "index.html").write_text(
         '<meta http-equiv="refresh" content="0; url=/roles/waiter/">', encoding="utf-8")
     assert read_listings(tmp_path) == []
+
+
+# --- the command line
+
+@pytest.mark.parametrize("text, expected", [
+    ("TOPICS_SALIENCE_THRESHOLD=3", ("TOPICS_SALIENCE_THRESHOLD", 3)),
+    ("TOPICS_SALIENCE_WEIGHTS={'lead': 0}", ("TOPICS_SALIENCE_WEIGHTS", {"lead": 0})),
+    ("TOPICS_ALSO_MENTIONED=False", ("TOPICS_ALSO_MENTIONED", False)),
+])
+def test_a_setting_is_an_upper_case_name_and_a_python_literal(text, expected):
+    assert setting(text) == expected
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("threshold=3", "NAME=VALUE"),
+    ("TOPICS_SALIENCE_THRESHOLD", "NAME=VALUE"),
+    ("TOPICS_SALIENCE_THRESHOLD=", "NAME=VALUE"),
+    ("TOPICS_SALIENCE_TRESHOLD=3", "no setting of the topics plugin"),
+    ("TOPICS_SALIENCE_THRESHOLD=two", "quote a string"),
+])
+def test_a_bad_setting_stops_the_command_with_how_to_write_one(text, hint, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--set", text])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert repr(text) in error and hint in error
