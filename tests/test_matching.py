@@ -221,6 +221,41 @@ def test_a_role_alias_opening_with_someone_needs_a_word_for_a_person(text):
     assert ROLES.find(text) == []
 
 
+NOUNS_ONLY = Matcher({"patient": ["the patient"], "regular": ["a regular"],
+                     "judge": ["the judge"]}, nouns=True)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The patient was asleep.", "patient"), ("He was the patient who called.", "patient"),
+    ("Patients come first.", "Patients"), ("The patient's daughter rang.", "patient's"),
+    ("I was a regular from that day on.", "regular"), ("She knows her regulars.", "regulars"),
+    ("The judge Ms Okafor smiled.", "judge"), ("We waited for the judge.", "judge"),
+])
+def test_a_role_alias_with_an_article_finds_its_word_as_a_noun(text, words):
+    assert [text[m.start:m.end] for m in NOUNS_ONLY.find(text)] == [words]
+
+
+@pytest.mark.parametrize("text", [
+    "Be patient with me.", "They were patient.", "A patient man waited.", "patient care",
+    "We meet on a regular basis.", "a regular customer", "Don't judge me.",
+    "She judges cakes.",  # a verb, though a plural noun too
+])
+def test_a_role_alias_with_an_article_never_finds_an_adjective_or_a_verb(text):
+    assert NOUNS_ONLY.find(text) == []
+
+
+BEING = Matcher({"being-kind": ["be kind"], "being-patient": ["be patient"]})
+
+
+@pytest.mark.parametrize("text, found_words", [
+    ("Be kind to the staff.", ["Be kind"]), ("They were patient with us.", ["were patient"]),
+    ("She was the kind of nurse who stays late.", []),  # a noun after its article
+    ("He was the patient in bed four.", []),
+])
+def test_an_example_of_being_something_never_finds_a_noun_after_an_article(text, found_words):
+    assert [text[m.start:m.end] for m in BEING.find(text)] == found_words
+
+
 def test_an_example_never_finds_a_comparison_that_names_a_thing_or_a_person():
     matcher = Matcher({"dry-cleaning": ["dry-clean"], "lighting-a-fire": ["light the fire"]})
     assert [m.key for m in matcher.find("She dry-cleaned it. She lit the fire.")] == [
@@ -277,3 +312,15 @@ def test_a_built_site_quotes_an_example_found_by_its_pronoun(make_site):
     plants = site.page("/examples/watering-the-plants/")
     assert [a["href"] for a in plants.select(".evidence h3 a")] == ["/essays/a-small-kindness/"]
     assert "so I watered them" in plants.select_one(".evidence").get_text()
+
+
+def test_a_built_site_lists_a_patient_but_not_someone_asked_to_be_patient(make_site):
+    essay = ESSAY.replace(
+        "I held the door open for a stranger, and she said thank you.",
+        "The patient in the next bed had waited all night for a nurse. "
+        "The nurse who came told him to be patient, and then she sat with him.")
+    site = make_site({"essays/kindness.md": essay})
+    patient = site.page("/roles/patient/")
+    assert [a["href"] for a in patient.select(".evidence h3 a")] == ["/essays/a-small-kindness/"]
+    assert "The patient in the next bed" in patient.select_one(".evidence").get_text()
+    assert "to be patient" not in patient.select_one(".evidence").get_text()

@@ -106,6 +106,10 @@ BAD = {
     "alias twice in one topic": (
         GOOD.replace('"hold a door open"', '"hold the door"'),
         15, r"alias 'hold the door' is listed twice in examples.holding-the-door: remove one"),
+    "alias with and without its article": (
+        GOOD.replace('"hold a door open"', '"the teacher"'),
+        15, r"alias 'the teacher' of examples.holding-the-door is already an alias of "
+            r"roles.teacher: keep it in one topic only"),
     "alias of determiners only": (
         GOOD.replace('"hold a door open"', '"the"'),
         15, r"alias 'the' of examples.holding-the-door has no word to match"),

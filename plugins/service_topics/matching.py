@@ -4,7 +4,10 @@ Aliases are written in base form; each of their words stands for all its
 inflections (lemminflect), so "hold the door" meets "held", "holds" and
 "holding the door", and "barista" meets "baristas" (and, possessives being
 dropped, "barista's").  Determiners are left out on both sides, so "hold the
-door" also finds "held a door" and "holding doors".  "someone" (or
+door" also finds "held a door" and "holding doors"; but an adjective after "be"
+in an alias never finds a noun after one ("be kind" is not "was the kind of
+nurse"), and a role's alias opening with an article ("the patient") is found
+only as a noun (``_as_noun``).  "someone" (or
 "somebody") in an alias stands for any one word but a preposition, conjunction
 or negation, or none: "call someone by name" finds "called me by name",
 "calls customers by name" and "call your regulars by name".  A phrase never
@@ -83,6 +86,8 @@ OBJECT_PRONOUNS = frozenset({"it", "them"})
 # Verbs whose "it" is most often no object at all ("made it", "take it easy", "say it is"):
 # their aliases find a pronoun only before a particle or after a preposition.
 LIGHT_VERBS = frozenset("be do get give go have keep let make put say take".split())
+BE = "be"  # an adjective after it in an alias says what someone is: "be patient"
+ARTICLES = (("the",), ("a",), ("an",))  # a role's alias opening with one is found as a noun only
 VERB_OPENERS = frozenset("i you we they he she to".split())  # what a verb, not a noun, follows
 _ALIAS_MARKS = str.maketrans({**dict.fromkeys("'’\"‘“”"), **dict.fromkeys("-‐‑", " ")})
 # Penn tags of "cleaner", "lighter", "warmer": comparisons, and as often a thing or a person
@@ -101,6 +106,7 @@ class Word(NamedTuple):
     joined: bool  # only spaces, quotes or hyphens separate it from the previous word
     capitalised: bool  # written with a capital: perhaps a name, never taken as misspelt
     possessive: bool  # written with "'s"
+    determined: bool  # a determiner ("the", "my"…) stands right before it
 
 
 class Slot(NamedTuple):
@@ -111,6 +117,7 @@ class Slot(NamedTuple):
     least: int = 1
     most: int = 1
     fits: Callable[[Word], bool] | None = None
+    bare: bool = False  # a word with no determiner before it: "be kind" is not "was the kind"
 
     @property
     def required(self) -> bool:
@@ -142,6 +149,7 @@ class Pattern(NamedTuple):
     key: str
     named: int  # how many words the alias names: of two matches as long, more wins
     subject: bool = False  # its first word must not follow a preposition
+    as_noun: bool = False  # a role's alias written with an article: found only as a noun
     antecedent: frozenset[str] = frozenset()  # forms of the noun a pronoun in it stands for
     # the forms of each word after the first that it requires (Matcher._file fills it in)
     required: tuple[frozenset[str], ...] = ()
@@ -187,7 +195,7 @@ def _table(word: str) -> Mapping[str, tuple[str, ...]]:
 
 def words(text: str, skipped: frozenset[str] = DETERMINERS) -> list[Word]:
     """The words of ``text`` that are not ``skipped`` (determiners), in order."""
-    found, previous_end = [], None
+    found, previous_end, determiner_end = [], None, None
     new = tuple.__new__  # Word(...) without its keyword handling: words come by the thousand
     lowered = _lowered(text)
     for match in WORD.finditer(lowered):
@@ -196,13 +204,16 @@ def words(text: str, skipped: frozenset[str] = DETERMINERS) -> list[Word]:
         if possessive:
             token = token[:-2]
         if token in skipped:
+            determiner_end = match.end()
             continue
         start, end = match.span()
         joined = previous_end is not None and (
             (gap := text[previous_end:start]) == " " or _joins(gap))
+        determined = determiner_end is not None and (
+            (gap := text[determiner_end:start]) == " " or _joins(gap))
         found.append(new(Word, (start, end, token, joined, text[start] != lowered[start],
-                                possessive)))
-        previous_end = end
+                                possessive, determined)))
+        previous_end, determiner_end = end, None
     return found
 
 
@@ -221,8 +232,10 @@ def _joins(gap: str) -> bool:
 
 
 def normalise_alias(alias: str) -> str:
-    """The form in which two aliases are compared for sameness."""
-    return " ".join(alias.lower().translate(_ALIAS_MARKS).split())
+    """The form in which two aliases are compared for sameness: "the patient" is
+    "patient", as matching reads them."""
+    found = tuple(alias.lower().translate(_ALIAS_MARKS).split())
+    return " ".join(found[1:] if found[:1] in ARTICLES and found[1:] else found)
 
 
 def has_words(alias: str) -> bool:
@@ -236,7 +249,8 @@ def alias_patterns(alias: str, key: str, nouns: bool = False) -> list[Pattern]:
     a ``nouns`` alias (a name for people) only as a noun phrase."""
     if nouns:
         slots, named = _compiled_noun(alias)
-        return [Pattern(slots, key, named)] if slots else []
+        as_noun = _alias_words(alias)[:1] in ARTICLES
+        return [Pattern(slots, key, named, as_noun=as_noun)] if slots else []
     slots, passive, shifted, (pronoun, antecedent), named = _compiled(alias)
     return [pattern for pattern in (Pattern(slots, key, named),
                                     Pattern(passive, key, named, subject=True),
@@ -318,7 +332,8 @@ def _slots(words: Sequence[str], starts: set[int], first: int = 0) -> tuple[Slot
         elif i in starts and (slots or first) and word not in FUNCTION_WORDS:
             slots += [DESCRIBED, Slot(_nominal_inflections(word))]
         else:
-            slots.append(Slot(inflections(word)))
+            slots.append(Slot(inflections(word), bare=i > 0 and words[i - 1] == BE
+                              and "ADJ" in lemmas(word)))
     return tuple(slots)
 
 
@@ -481,7 +496,7 @@ def _try(pattern: Pattern, text: _Text, first: int, candidates: list[Match]) -> 
     if pattern.antecedent and not text.noun_before(pattern.antecedent, first):
         return
     end = _match_rest(pattern.slots, 1, tokens, first)
-    if end is not None:
+    if end is not None and (not pattern.as_noun or _as_noun(tokens, first, end)):
         candidates.append(Match(tokens[first].start, tokens[end].end, pattern.key,
                                 pattern.named))
 
@@ -533,8 +548,24 @@ def _match_rest(slots: tuple[Slot, ...], p: int, tokens: Sequence[Word],
         taken += 1
 
 
+def _as_noun(tokens: Sequence[Word], first: int, last: int) -> bool:
+    """Whether ``tokens[first:last + 1]`` read as a noun phrase, not as an adjective or a
+    verb: after a determiner or in a plural that is no verb ("the patient", "my regulars",
+    "patients"; not "be patient", "she ushers us in"), and before no word that it would
+    describe ("a patient man", "a regular basis")."""
+    opening, closing = tokens[first], tokens[last]
+    if not (opening.determined or is_plural_noun(closing.text)
+            and "VERB" not in lemmas(closing.text)):
+        return False
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return closing.possessive or following is None or not following.joined or \
+        following.capitalised or not is_noun(following.text)
+
+
 def _fits(slot: Slot, token: Word) -> bool:
-    return token.text in slot.forms if slot.forms is not None else slot.fits(token)
+    if slot.forms is not None:
+        return token.text in slot.forms and not (slot.bare and token.determined)
+    return slot.fits(token)
 
 
 def _longest_first(candidates: list[Match]) -> list[Match]:
