@@ -16,6 +16,10 @@ What a value's fingerprint covers:
 - an essay or page (a Pelican ``Content``): all its fields, its content as
   templates see it (internal links resolved), and the fields of the contents
   it refers to directly (neighbours, related essays), down to their URLs;
+- a page of a list (a Pelican paginator's ``Page``): its number, URL and paginator, and
+  its items one content less deep: an essay's own fields and the URLs of the contents
+  it refers to, as a list of essays shows them (so editing one essay does not render
+  again every page that lists an essay related to it);
 - a tag, category or author (a Pelican ``URLWrapper``): its kind and name, and
   its slug when one was set: its URLs follow from them and the settings, which
   do not change in the life of a warm worker (a change starts another);
@@ -184,9 +188,11 @@ class Fingerprints:
             shown = value.__fingerprint__(depth)
             return self._fresh(shown, depth - 1) if type(shown) is list \
                 else self.of(shown, depth - 1)
-        if kind is Page:
-            return self._fresh([value.number, value.url, value.save_as, value.object_list,
-                                value.paginator], depth)
+        if kind is Page:  # its items as a list shows them: their own fields
+            parts: list[str] = []
+            self._items([value.number, value.url, value.save_as, value.paginator], depth, parts)
+            self._items(value.object_list, depth - 1, parts)
+            return _hash("".join(parts))
         if kind is Paginator:
             return self._fresh([value.num_pages, value.count, value.per_page], depth)
         if kind is URLWrapper:  # its slug and URLs follow from these and the settings

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from jinja2 import DictLoader, Environment
 from pelican.contents import Article
+from pelican.paginator import PaginationRule, Paginator
 from pelican.settings import DEFAULT_CONFIG
 
 from incremental import Fingerprints, template_names
@@ -16,6 +17,8 @@ TEMPLATES = {
                     "{% if article.newer %}{{ article.newer.title }}{% endif %}{% endblock %}",
     "index.html": '{% extends "base.html" %}{% block content %}'
                   "{% for page in topics.most_mentioned(8) %}{{ page }}{% endfor %}{% endblock %}",
+    "list.html": "{% for article in articles_page.object_list %}{{ article.title }}"
+                 "{{ article.newer.url }}{% endfor %}",
 }
 
 
@@ -51,6 +54,30 @@ def test_a_page_changes_with_its_essay_and_its_neighbour_but_not_further():
     newest.title = "Renamed"  # the neighbour's neighbour: not shown
     assert fingerprint() == before
     newer.title = "Renamed"
+    assert fingerprint() != before
+
+
+def test_a_page_of_a_list_changes_with_its_items_and_their_links_not_what_they_link_to():
+    template = Environment(loader=DictLoader(TEMPLATES)).get_template("list.html")
+    first, second, newer = essay("First", "first"), essay("Second", "second"), essay("N", "n")
+    first.newer = newer
+
+    def fingerprint():
+        rules = [PaginationRule(*rule) for rule in DEFAULT_CONFIG["PAGINATION_PATTERNS"]]
+        page = Paginator("index.html", "index{number}.html", [first, second],
+                         {**DEFAULT_CONFIG, "PAGINATION_PATTERNS": rules}, per_page=1).page(1)
+        return Fingerprints().page(template, {"articles_page": page, "output_file": "index.html"})
+
+    before = fingerprint()
+    assert fingerprint() == before
+    newer.title = "Renamed"  # what the listed essay links to: a list shows its link only
+    assert fingerprint() == before
+    newer.slug = "renamed"  # the link itself
+    assert fingerprint() != before
+    before = fingerprint()
+    second.title = "Renamed"  # on the list's second page
+    assert fingerprint() == before
+    first.title = "Renamed"
     assert fingerprint() != before
 
 
