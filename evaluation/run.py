@@ -46,9 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         vocabulary = load_vocabulary(args.topics)
         labelled = load_labels()
+        settings = dict(args.settings)
         with tempfile.TemporaryDirectory(prefix="eval-tagging-") as work:
             results = [evaluate(name, essays, args.topics, vocabulary, Path(work) / name,
-                                dict(args.settings))
+                                settings)
                        for name, essays in labelled.items()]
     except (LabelsError, TopicsError, BuildFailed) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -76,7 +77,7 @@ def setting(text: str) -> tuple[str, object]:
 
 
 def evaluate(name: str, essays: list[LabelledEssay], topics: Path, vocabulary: Vocabulary,
-             work: Path, settings: dict | None = None) -> SetResult:
+             work: Path, settings: dict) -> SetResult:
     """Build ``essays`` with ``topics`` and ``settings`` into ``work`` and score every one."""
     content = work / "content"
     (content / "essays").mkdir(parents=True)
@@ -84,7 +85,7 @@ def evaluate(name: str, essays: list[LabelledEssay], topics: Path, vocabulary: V
         shutil.copy(essay.path, content / "essays" / essay.path.name)
     shutil.copy(topics, content / "topics.toml")
     output = build_site(content=content, output=work / "output",
-                        overrides={**(settings or {}), "CACHE_PATH": str(work / "cache")})
+                        overrides={**settings, "CACHE_PATH": str(work / "cache")})
     listings = read_listings(output)
     return SetResult(name, _shown(SETS[name]),
                      {essay.slug: metadata(essay.path)["title"] for essay in essays},

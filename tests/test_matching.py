@@ -289,38 +289,40 @@ def test_no_match_ever_spans_punctuation(text):
         assert len(words.split()) <= 7, (key, words)
 
 
+def site_saying(make_site, body):
+    """A site of one essay, ``ESSAY`` with ``body`` for its text."""
+    return make_site({"essays/kindness.md": ESSAY.replace(
+        "I held the door open for a stranger, and she said thank you.", body)})
+
+
+def listed(page):
+    """The essays a topic page quotes."""
+    return [a["href"] for a in page.select(".evidence h3 a")]
+
+
 def test_a_built_site_lists_an_essay_by_a_passive_and_a_misspelling(make_site):
-    essay = ESSAY.replace(
-        "I held the door open for a stranger, and she said thank you.",
-        "The door was held for me by a medical receptonist, and my groceries got "
-        "carried in.")
-    site = make_site({"essays/kindness.md": essay})
+    site = site_saying(make_site, "The door was held for me by a medical receptonist, and my "
+                                  "groceries got carried in.")
     door = site.page("/examples/holding-the-door/")
-    assert [a["href"] for a in door.select(".evidence h3 a")] == ["/essays/a-small-kindness/"]
+    assert listed(door) == ["/essays/a-small-kindness/"]
     assert "The door was held for me" in door.select_one(".evidence").get_text()
-    receptionist = site.page("/roles/medical-receptionist/")
-    assert [a["href"] for a in receptionist.select(".evidence h3 a")] == \
-        ["/essays/a-small-kindness/"]
-    assert site.page("/examples/helping-carry-bags/").select(".evidence h3 a")
+    assert listed(site.page("/roles/medical-receptionist/")) == ["/essays/a-small-kindness/"]
+    assert listed(site.page("/examples/helping-carry-bags/"))
 
 
 def test_a_built_site_quotes_an_example_found_by_its_pronoun(make_site):
-    essay = ESSAY.replace(
-        "I held the door open for a stranger, and she said thank you.",
-        "The plants in the lobby were bone dry when I came in, so I watered them.")
-    site = make_site({"essays/kindness.md": essay})
+    site = site_saying(make_site, "The plants in the lobby were bone dry when I came in, so I "
+                                  "watered them.")
     plants = site.page("/examples/watering-the-plants/")
-    assert [a["href"] for a in plants.select(".evidence h3 a")] == ["/essays/a-small-kindness/"]
+    assert listed(plants) == ["/essays/a-small-kindness/"]
     assert "so I watered them" in plants.select_one(".evidence").get_text()
 
 
 def test_a_built_site_lists_a_patient_but_not_someone_asked_to_be_patient(make_site):
-    essay = ESSAY.replace(
-        "I held the door open for a stranger, and she said thank you.",
-        "The patient in the next bed had waited all night for a nurse. "
-        "The nurse who came told him to be patient, and then she sat with him.")
-    site = make_site({"essays/kindness.md": essay})
+    site = site_saying(make_site, "The patient in the next bed had waited all night for a "
+                                  "nurse. The nurse who came told him to be patient, and then "
+                                  "she sat with him.")
     patient = site.page("/roles/patient/")
-    assert [a["href"] for a in patient.select(".evidence h3 a")] == ["/essays/a-small-kindness/"]
+    assert listed(patient) == ["/essays/a-small-kindness/"]
     assert "The patient in the next bed" in patient.select_one(".evidence").get_text()
     assert "to be patient" not in patient.select_one(".evidence").get_text()
