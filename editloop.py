@@ -148,7 +148,11 @@ class EditLoop:
                 print(f"error: the build failed: {error!r}", file=sys.stderr)
             shutil.rmtree(self.staging, ignore_errors=True)
             return False
-        _keeps_urls(self.output, self.published, self.staging, refuse=False)  # warns
+        # Warn of the URLs lost: those of the published record, and those of the site in
+        # output/ if a file of it is not in this build (looking costs more than the rest of
+        # a small edit's build).
+        dropped = not self.earlier or self.earlier.keys() - self.writer.written.keys()
+        _keeps_urls(self.output if dropped else None, self.published, self.staging, refuse=False)
         earlier = self.writer.written
         self.spare = replace_folder(self.output, self.staging)
         self.spare_files, self.earlier = self.earlier, earlier

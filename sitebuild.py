@@ -92,7 +92,8 @@ def failure(output: Path) -> BuildFailed:
     return BuildFailed(f"the build failed; {output} {kept}")
 
 
-def _keeps_urls(output: Path, published: Path | None, staging: Path, refuse: bool) -> bool:
+def _keeps_urls(output: Path | None, published: Path | None, staging: Path,
+                refuse: bool) -> bool:
     """Print each essay, page and topic URL of ``output`` or ``published`` that ``staging``
     lacks; False if there is one and losing it is refused."""
     from authoring.lost_urls import lost_urls  # (its imports are slow: after the build)

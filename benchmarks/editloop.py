@@ -3,7 +3,8 @@
 ``measure_edit_loop`` starts the livereload server of ``invoke livereload`` on a
 corpus (``python -m benchmarks.editloop CORPUS OUTPUT CACHE PORT``), waits for its
 first build, then edits one essay at a time, appending a sentence no page has
-yet, and polls the essay's URL over HTTP until the sentence is served.  The
+yet, and polls the essay's URL over HTTP until the sentence is served; it waits
+``READING`` seconds, as an author reads the new page, before the next save.  The
 essays are restored at the end.
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from benchmarks.builds import ROOT, SETTINGS
 
 EDITS = 10
+READING = 1.0  # seconds an author spends on the new page before the next save
 FIRST_BUILD_TIMEOUT = 3600  # seconds: the first build is a cold one
 EDIT_TIMEOUT = 600
 
@@ -56,6 +58,7 @@ def measure_edit_loop(corpus: Path, work: Path, port: int, edits: int = EDITS) -
                 _wait_for(server, f"http://127.0.0.1:{port}/essays/{essay.stem}/",
                           sentence.encode(), EDIT_TIMEOUT)
                 seconds.append(time.perf_counter() - started)
+                time.sleep(READING)
         finally:
             for essay, original in originals.items():
                 essay.write_bytes(original)

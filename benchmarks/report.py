@@ -175,7 +175,7 @@ def _edit_loop(results: Results) -> str:
         return "Not measured in this run."
     rows = ["`invoke livereload`'s server (`benchmarks/editloop.py`) on the corpus: an essay "
             "is saved with a new sentence, and its URL polled over HTTP until the sentence "
-            "is served; then the next essay. Seconds from saving to served, and the "
+            "is served; then, a second later, the next essay. Seconds from saving to served, and the "
             "1-minute load average as the edits started.", "",
             "| essays | median (s) | edits (s) | load |", "|---:|---:|---|---:|"]
     rows += [f"| {size.essays:,} | {size.edit_loop.median:.2f} | "

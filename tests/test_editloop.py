@@ -181,3 +181,37 @@ def test_the_watch_list_holds_every_file_under_a_folder_and_a_file_given_alone(t
     assert found == {str(tmp_path / "theme" / "templates" / "base.html"): (
         (tmp_path / "theme" / "templates" / "base.html").stat().st_mtime_ns, 6),
         str(tmp_path / "pelicanconf.py"): (stat.st_mtime_ns, stat.st_size)}
+
+
+def test_a_renamed_essay_warns_of_its_lost_url_once(loop, capfd):
+    folder, content, worker = loop
+    essay = essays(content)[3]
+    old = re.search(r"^Slug: (.*)$", essay.read_text(encoding="utf-8"), re.M)[1]
+    worker.close()  # a worker started here writes where capfd reads
+    assert worker.build(), worker.answer
+    assert "404" not in capfd.readouterr().err
+    edit(essay, r"^Slug: .*$", "Slug: a-new-slug")
+    assert worker.build() and worker.answer.startswith("ok fast"), worker.answer
+    warned = capfd.readouterr().err
+    assert f"/essays/{old}/ was in the last site and would now be a 404" in warned
+    assert f'add "Former_slugs: {old}" to the essay that replaces it' in warned
+    edit(essays(content)[5], r"\Z", "\nOne more plain sentence.\n")
+    assert worker.build(), worker.answer
+    assert "404" not in capfd.readouterr().err
+
+
+def test_a_published_url_the_site_lacks_is_warned_of_on_every_build(tmp_path, capfd):
+    content = write_corpus(tmp_path / "content", 5)
+    record = tmp_path / "published-urls.txt"
+    record.write_text("/essays/withdrawn/\n", encoding="utf-8")
+    worker = Worker(output=tmp_path / "output", content=content, published=record,
+                    overrides={"CACHE_PATH": str(tmp_path / "cache")})
+    try:
+        for build in ("full", "fast"):
+            if build == "fast":
+                edit(essays(content)[1], r"\Z", "\nOne more plain sentence.\n")
+            assert worker.build() and worker.answer.startswith(f"ok {build}"), worker.answer
+            assert "/essays/withdrawn/ was in the last site and would now be a 404" \
+                in capfd.readouterr().err
+    finally:
+        worker.close()
