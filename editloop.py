@@ -75,6 +75,7 @@ class EditLoop:
         self.seen: dict[str, tuple[int, int]] = {}  # each watched file's mtime and size
         self.pending: set[Path] = set()  # changed since the last build that succeeded
         self.earlier: dict = {}  # the files of the build now in output/, by name
+        self.lasting: dict = {}  # the fingerprints of its values that never change
         self.output_inode: int | None = None
         self.indexing: subprocess.Popen | None = None
         self.unindexed = False  # output/ has no search index yet
@@ -153,7 +154,7 @@ class EditLoop:
         # a small edit's build).
         dropped = not self.earlier or self.earlier.keys() - self.writer.written.keys()
         _keeps_urls(self.output if dropped else None, self.published, self.staging, refuse=False)
-        earlier = self.writer.written
+        earlier, self.lasting = self.writer.written, self.writer.fingerprints.kept
         self.spare = replace_folder(self.output, self.staging)
         self.spare_files, self.earlier = self.earlier, earlier
         self.output_inode = self.output.stat().st_ino
@@ -192,6 +193,7 @@ class EditLoop:
             previous = loop.output if loop.reuse else None
             earlier = loop.earlier if loop.reuse else {}
             recycled = loop.recycled
+            lasting = loop.lasting
 
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)

@@ -29,6 +29,11 @@ What a value's fingerprint covers:
 
 So a template may show an essay's neighbour's title, but not its neighbour's
 neighbour's; a theme that needs more changes the depth here.
+
+What cannot change (a tuple, frozen set, date or frozen dataclass that holds nothing
+else, however deep) is encoded once: ``Fingerprints.kept`` hands its codes, by identity,
+to the next build of a warm worker, where the vocabulary's topics and the tags of the
+essays that did not change are the very same objects (``tagging._Remembered``).
 """
 
 from __future__ import annotations
@@ -73,12 +78,15 @@ class Fingerprints:
     its identity (each kept alive, so that no id is reused).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, lasting: dict[int, tuple[Any, str]] | None = None) -> None:
+        self._lasting = lasting or {}  # an earlier build's ``kept``
+        self.kept: dict[int, tuple[Any, str]] = {}  # id: (value, code) of what never changes
         self._same: dict[int, tuple[Any, str]] = {}  # id: (value, code) at every depth
         self._at: dict[tuple[int, int], tuple[Any, str]] = {}  # (id, depth): (value, code)
         self._urls: dict[int, tuple[Content, str]] = {}
         self._contents: dict[int, tuple[Content, tuple[str, list[Content]]]] = {}
         self._deep = 0  # how many depth-dependent values have been met
+        self._changeable = 0  # how many values that may change have been met
         self._templates: dict[tuple[int, str], tuple[tuple[str, ...], frozenset[str]] | None] = {}
 
     def page(self, template: Template, context: dict) -> str | None:
@@ -124,21 +132,40 @@ class Fingerprints:
         if prefix is not None:
             parts.append(f"{prefix}{value!r};")
             return
-        found = self._same.get(id(value))
+        key = id(value)
+        found = self.kept.get(key)
         if found is None:
-            found = self._at.get((id(value), depth))
-            if found is None:
-                deep = self._deep
-                found = (value, self._encoded(value, depth))
-                # Seen the same at every depth unless a content (or an object that says
-                # what it shows at each depth) was met on the way.
-                if self._deep != deep:
-                    self._at[id(value), depth] = found
-                else:
-                    self._same[id(value)] = found
+            found = self._lasting.get(key)
+            if found is not None:
+                self.kept[key] = found
             else:
-                self._deep += 1
+                found = self._same.get(key)
+                if found is None:
+                    found = self._at.get((key, depth))
+                    if found is None:
+                        found = self._new(value, depth)
+                    else:
+                        self._deep += 1
+                        self._changeable += 1
+                else:
+                    self._changeable += 1
         parts.append(found[1])
+
+    def _new(self, value: Any, depth: int) -> tuple[Any, str]:
+        """Encode ``value`` and keep its code: for good (``kept``) if neither it nor anything
+        in it can change; for this build, at every depth unless a content (or an object
+        that says what it shows at each depth) was met on the way, else at this depth."""
+        deep, changeable = self._deep, self._changeable
+        found = (value, self._encoded(value, depth))
+        if self._changeable == changeable and _unchangeable(type(value)):
+            self.kept[id(value)] = found
+            return found
+        self._changeable += 1
+        if self._deep == deep:
+            self._same[id(value)] = found
+        else:
+            self._at[id(value), depth] = found
+        return found
 
     def _encoded(self, value: Any, depth: int) -> str:
         if isinstance(value, (str, int, float)):  # bool is an int
@@ -252,6 +279,21 @@ def _kind(cls: type) -> Any:
     return kind
 
 
+_UNCHANGEABLE: dict[type, bool] = {}
+
+
+def _unchangeable(cls: type) -> bool:
+    """Whether a value of ``cls`` never changes while what it holds does not: a tuple, a
+    frozen set, a date or time zone, a frozen dataclass."""
+    found = _UNCHANGEABLE.get(cls)
+    if found is None:
+        params = getattr(cls, "__dataclass_params__", None)
+        found = _UNCHANGEABLE[cls] = issubclass(cls, (
+            tuple, frozenset, datetime.date, datetime.time, datetime.tzinfo)) or bool(
+            params and params.frozen and not hasattr(cls, FINGERPRINTED))
+    return found
+
+
 def template_names(template: Template) -> tuple[frozenset[str], frozenset[str]] | None:
     """What ``template`` and every template it extends, imports or includes read from the
     context, and the part of it they only test; None when a template is chosen at run time."""
@@ -345,10 +387,11 @@ class ReusingWriter(Writer):
     previous: Path | None = None
     earlier: dict[str, Written] = {}
     recycled: dict[str, int] = {}
+    lasting: dict[int, tuple[Any, str]] = {}  # an earlier build's ``Fingerprints.kept``
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.fingerprints = Fingerprints()
+        self.fingerprints = Fingerprints(self.lasting)
         self.written: dict[str, Written] = {}
         self.reused = self.rendered = 0
         self._fingerprint: str | None = None

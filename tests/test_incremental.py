@@ -123,3 +123,26 @@ def test_a_value_of_unknown_kind_has_no_fingerprint_and_the_page_is_always_rende
     page = Fingerprints().page(environment.get_template("article.html"),
                                {"article": object(), "output_file": "x.html"})
     assert page is None
+
+
+@dataclass(frozen=True)
+class Stamp:
+    label: str
+    held: tuple
+
+
+def test_what_cannot_change_keeps_its_fingerprint_for_the_next_build_and_nothing_else_does():
+    template = Environment(loader=DictLoader(TEMPLATES)).get_template("article.html")
+    first, inner = essay("First", "first"), ["one"]
+    first.stamps = (Stamp("fixed", ("a", "b")), Stamp("open", (inner,)))
+
+    def fingerprint(fingerprints):
+        return fingerprints.page(template, {"article": first, "output_file": "first.html"})
+
+    earlier = Fingerprints()
+    before = fingerprint(earlier)
+    assert [value.label for value, _ in earlier.kept.values() if isinstance(value, Stamp)] \
+        == ["fixed"]  # the other holds a list
+    assert fingerprint(Fingerprints(earlier.kept)) == before
+    inner.append("two")
+    assert fingerprint(Fingerprints(earlier.kept)) != before

@@ -202,3 +202,28 @@ def test_a_warm_process_reads_the_file_again_once_it_changed(tmp_path, capfd):
     path.write_bytes(path.read_bytes()[:-3])
     assert CandidateCache(tmp_path, b"vocabulary", CONFIG).earlier == {}
     assert "it is corrupt or incomplete" in capfd.readouterr().err
+
+
+def test_the_same_candidates_tagged_again_give_the_very_same_tags_until_a_choice_changes():
+    """In a warm process (the edit loop) an unchanged essay keeps its tag objects, whose
+    fingerprints incremental.py then keeps; a changed choice makes new ones."""
+    from pathlib import Path
+
+    from service_topics.tagging import EssayText, tag_site
+    from tests.test_salience import VOCABULARY
+
+    found: dict = {}
+
+    def found_by(text, compute):  # as the cache does: the same objects for the same text
+        return found.setdefault(text.html, compute())
+
+    essay = EssayText("<p>The barista held the door for me.</p>", {"title": "Coffee"},
+                      Path("coffee.md"))
+    config = topics_settings({})
+    first = tag_site({"coffee": essay}, VOCABULARY, config, found_by=found_by)["coffee"]
+    again = tag_site({"coffee": essay}, VOCABULARY, config, found_by=found_by)["coffee"]
+    assert again is first and [tag.topic.key for tag in first.tags] == ["barista",
+                                                                       "holding-the-door"]
+    declared = essay._replace(metadata={**essay.metadata, "roles": "Nurse"})
+    changed = tag_site({"coffee": declared}, VOCABULARY, config, found_by=found_by)["coffee"]
+    assert [tag.topic.key for tag in changed.tags] == ["barista", "holding-the-door", "nurse"]

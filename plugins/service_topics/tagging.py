@@ -134,8 +134,10 @@ def tag_site(essays: Mapping[Hashable, EssayText], vocabulary: Vocabulary,
              else compute(text) for essay, text in essays.items()}
     salience = salience_of(config, ([c.key for c in found[essay]]
                                     for essay in found if counted(essay)), relatives)
-    return {essay: tag_essay(found[essay], text.metadata, text.source, vocabulary, salience)
-            for essay, text in essays.items()}
+    tagged = {essay: tag_essay(found[essay], text.metadata, text.source, vocabulary, salience)
+              for essay, text in essays.items()}
+    _REMEMBERED.turn()
+    return tagged
 
 
 def candidates(html: str, title: str, summary: str, vocabulary: Vocabulary,
@@ -182,11 +184,43 @@ def tag_essay(found: Sequence[Candidate], metadata: Mapping, source: Path,
             kept.append(candidate)
         elif salience.commonness.get(candidate.key, 1.0) == 1.0:
             passing.append(vocabulary[candidate.key])
-    links: list[Mention] = []
-    tags = [_tag(vocabulary[c.key], c.mentions, c.key in declared_keys, links) for c in kept]
-    tags += [Tag(topic, (), True, None) for topic in declared
-             if topic.key not in {c.key for c in kept}]
-    return Tagging(tuple(tags), tuple(passing))
+
+    def tagging() -> Tagging:
+        links: list[Mention] = []
+        tags = [_tag(vocabulary[c.key], c.mentions, c.key in declared_keys, links) for c in kept]
+        tags += [Tag(topic, (), True, None) for topic in declared
+                 if topic.key not in {c.key for c in kept}]
+        return Tagging(tuple(tags), tuple(passing))
+
+    return _REMEMBERED.get((found, vocabulary), (
+        tuple(c.key in declared_keys for c in kept), tuple(c.key for c in kept),
+        tuple(topic.key for topic in declared), tuple(topic.key for topic in passing)), tagging)
+
+
+class _Remembered:
+    """The taggings of the last ``tag_site``, by what made them: in a warm process (the edit
+    loop), an unchanged essay gets the very objects it had, whose fingerprints incremental.py
+    keeps from one build to the next instead of working them out again."""
+
+    def __init__(self) -> None:
+        self.last: dict[tuple, tuple[tuple, Tagging]] = {}
+        self.now: dict[tuple, tuple[tuple, Tagging]] = {}
+
+    def get(self, made_of: tuple, choices: tuple, make: Callable[[], Tagging]) -> Tagging:
+        """The tagging of the objects ``made_of`` (by identity) and the ``choices`` made."""
+        key = (*map(id, made_of), choices)
+        found = self.now.get(key) or self.last.get(key)
+        if found is None:
+            found = (made_of, make())  # the objects kept alive, so that no id is reused
+        self.now[key] = found
+        return found[1]
+
+    def turn(self) -> None:
+        """Forget what the last ``tag_site`` made and this one did not."""
+        self.last, self.now = self.now, {}
+
+
+_REMEMBERED = _Remembered()
 
 
 def declared_topics(metadata: Mapping, source: Path,
