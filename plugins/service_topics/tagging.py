@@ -122,7 +122,9 @@ def tag_site(essays: Mapping[Hashable, EssayText], vocabulary: Vocabulary,
     statistics, taken over the essays that are ``counted`` (the published ones).
 
     ``found_by(text, compute)``, if given, returns an essay's candidates, calling
-    ``compute()`` for those it does not keep (a cache: tagcache.py)."""
+    ``compute()`` for those it does not keep (a cache: tagcache.py); an essay whose
+    candidates are the very objects of the last call, and tagged the same, then gets the
+    very tagging it had (``_Remembered``)."""
     relatives = relatives_of(vocabulary, config)
 
     def compute(text: EssayText) -> tuple[Candidate, ...]:
@@ -134,9 +136,11 @@ def tag_site(essays: Mapping[Hashable, EssayText], vocabulary: Vocabulary,
              else compute(text) for essay, text in essays.items()}
     salience = salience_of(config, ([c.key for c in found[essay]]
                                     for essay in found if counted(essay)), relatives)
-    tagged = {essay: tag_essay(found[essay], text.metadata, text.source, vocabulary, salience)
-              for essay, text in essays.items()}
-    _REMEMBERED.turn()
+    remembered = _REMEMBERED if found_by else None
+    tagged = {essay: tag_essay(found[essay], text.metadata, text.source, vocabulary, salience,
+                               remembered) for essay, text in essays.items()}
+    if remembered:
+        remembered.turn()
     return tagged
 
 
@@ -171,9 +175,11 @@ def candidates(html: str, title: str, summary: str, vocabulary: Vocabulary,
 
 
 def tag_essay(found: Sequence[Candidate], metadata: Mapping, source: Path,
-              vocabulary: Vocabulary, salience: Salience) -> Tagging:
+              vocabulary: Vocabulary, salience: Salience,
+              remembered: _Remembered | None = None) -> Tagging:
     """The salient candidates plus declared topics, less suppressed ones, in order of
-    appearance; the other candidates are only mentioned."""
+    appearance; the other candidates are only mentioned.  With ``remembered``, the tagging
+    it made of the same objects and choices, if any."""
     declared, suppressed = declared_topics(metadata, source, vocabulary)
     declared_keys = {topic.key for topic in declared}
     kept, passing = [], []
@@ -192,15 +198,18 @@ def tag_essay(found: Sequence[Candidate], metadata: Mapping, source: Path,
                  if topic.key not in {c.key for c in kept}]
         return Tagging(tuple(tags), tuple(passing))
 
-    return _REMEMBERED.get((found, vocabulary), (
+    if remembered is None:
+        return tagging()
+    return remembered.get((found, vocabulary), (
         tuple(c.key in declared_keys for c in kept), tuple(c.key for c in kept),
         tuple(topic.key for topic in declared), tuple(topic.key for topic in passing)), tagging)
 
 
 class _Remembered:
-    """The taggings of the last ``tag_site``, by what made them: in a warm process (the edit
-    loop), an unchanged essay gets the very objects it had, whose fingerprints incremental.py
-    keeps from one build to the next instead of working them out again."""
+    """The taggings of the last ``tag_site`` with a cache, by what made them: in a warm
+    process (the edit loop), an unchanged essay gets the very objects it had, whose
+    fingerprints incremental.py keeps from one build to the next instead of working them
+    out again."""
 
     def __init__(self) -> None:
         self.last: dict[tuple, tuple[tuple, Tagging]] = {}
