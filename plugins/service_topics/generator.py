@@ -38,12 +38,15 @@ class TopicsGenerator(Generator):
         vocabulary_path = Path(self.path) / self.config["TOPICS_VOCABULARY"]
         vocabulary = load_vocabulary(vocabulary_path)
         siteurl = self.settings["SITEURL"]
-        texts = {essay: EssayText(essay._content, essay.metadata, Path(essay.source_path))
-                 for essay in self.context["articles"]}
+        # The texts live for the call alone: each essay's HTML before linking is freed as
+        # the linked one replaces it, not kept beside it until every essay is linked.
+        tagged = self.tag({essay: EssayText(essay._content, essay.metadata,
+                                            Path(essay.source_path))
+                           for essay in self.context["articles"]}, vocabulary, vocabulary_path)
         tags_of = {}
         # Pelican's feeds list an item's tags as its categories: one Tag per topic, shared.
         pelican_tag = functools.cache(lambda name: PelicanTag(name, self.settings))
-        for essay, (tags, also_mentioned) in self.tag(texts, vocabulary, vocabulary_path).items():
+        for essay, (tags, also_mentioned) in tagged.items():
             if self.config["TOPICS_LINK_MENTIONS"]:
                 essay._content = link_mentions(essay._content, tags,
                                                lambda topic: f"{siteurl}/{topic.url}")
