@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import operator
 import os
@@ -279,19 +280,13 @@ def _kind(cls: type) -> Any:
     return kind
 
 
-_UNCHANGEABLE: dict[type, bool] = {}
-
-
+@functools.cache
 def _unchangeable(cls: type) -> bool:
     """Whether a value of ``cls`` never changes while what it holds does not: a tuple, a
     frozen set, a date or time zone, a frozen dataclass."""
-    found = _UNCHANGEABLE.get(cls)
-    if found is None:
-        params = getattr(cls, "__dataclass_params__", None)
-        found = _UNCHANGEABLE[cls] = issubclass(cls, (
-            tuple, frozenset, datetime.date, datetime.time, datetime.tzinfo)) or bool(
-            params and params.frozen and not hasattr(cls, FINGERPRINTED))
-    return found
+    params = getattr(cls, "__dataclass_params__", None)
+    return issubclass(cls, (tuple, frozenset, datetime.date, datetime.time, datetime.tzinfo)) \
+        or bool(params and params.frozen and not hasattr(cls, FINGERPRINTED))
 
 
 def template_names(template: Template) -> tuple[frozenset[str], frozenset[str]] | None:

@@ -175,8 +175,8 @@ def _edit_loop(results: Results) -> str:
         return "Not measured in this run."
     rows = ["`invoke livereload`'s server (`benchmarks/editloop.py`) on the corpus: an essay "
             "is saved with a new sentence, and its URL polled over HTTP until the sentence "
-            "is served; then, a second later, the next essay. Seconds from saving to served, and the "
-            "1-minute load average as the edits started.", "",
+            "is served; then, a second later, the next essay. Seconds from saving to served, "
+            "and the 1-minute load average as the edits started.", "",
             "| essays | median (s) | edits (s) | load |", "|---:|---:|---|---:|"]
     rows += [f"| {size.essays:,} | {size.edit_loop.median:.2f} | "
              f"{', '.join(f'{s:.2f}' for s in size.edit_loop.seconds)} | "

@@ -215,7 +215,9 @@ def test_the_same_candidates_tagged_again_give_the_very_same_tags_until_a_choice
     found: dict = {}
 
     def found_by(text, compute):  # as the cache does: the same objects for the same text
-        return found.setdefault(text.html, compute())
+        if text.html not in found:
+            found[text.html] = compute()
+        return found[text.html]
 
     essay = EssayText("<p>The barista held the door for me.</p>", {"title": "Coffee"},
                       Path("coffee.md"))

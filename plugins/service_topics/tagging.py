@@ -201,8 +201,8 @@ def tag_essay(found: Sequence[Candidate], metadata: Mapping, source: Path,
     if remembered is None:
         return tagging()
     return remembered.get((found, vocabulary), (
-        tuple(c.key in declared_keys for c in kept), tuple(c.key for c in kept),
-        tuple(topic.key for topic in declared), tuple(topic.key for topic in passing)), tagging)
+        tuple(c.key for c in kept), tuple(topic.key for topic in declared),
+        tuple(topic.key for topic in passing)), tagging)
 
 
 class _Remembered:
